@@ -8,6 +8,7 @@
 pub mod case_file;
 pub mod case_link;
 pub mod citation;
+pub mod consent;
 pub mod engine;
 pub mod examples;
 pub mod model;

@@ -352,7 +352,7 @@ struct FileOut {
 #[derive(Serialize)]
 struct PatientOut {
     #[serde(skip_serializing_if = "Option::is_none")]
-    age_years: Option<u8>,
+    age_years: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pregnancy: Option<&'static str>,
 }
@@ -368,7 +368,7 @@ struct ArrestOut {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     reversible_causes: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    cpr_minutes: Option<u16>,
+    cpr_minutes: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rosc: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -415,18 +415,32 @@ fn id<T: WireEnum>(v: Option<T>) -> Option<&'static str> {
     v.map(WireEnum::id)
 }
 
+/// Numbers as a person typed them, to write where the assessment has none
+/// (an invalid entry stays in the file, and is reported again when read).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawNumbers {
+    pub age_years: Option<Value>,
+    pub cpr_minutes: Option<Value>,
+}
+
 /// Writes the canonical case file for an assessment: compact JSON, fields in
 /// the order of the spec, unknown values left out.
 pub fn write(a: &Assessment) -> String {
+    write_with(a, &RawNumbers::default())
+}
+
+/// Writes the case file, with typed numbers where the assessment has none.
+pub fn write_with(a: &Assessment, raw: &RawNumbers) -> String {
     let p = &a.patient;
-    let patient = PatientOut { age_years: p.age_years.map(Age::years), pregnancy: id(p.pregnancy) };
+    let age_years = p.age_years.map(|a| Value::from(a.years())).or_else(|| raw.age_years.clone());
+    let patient = PatientOut { age_years, pregnancy: id(p.pregnancy) };
     let ar = &a.arrest;
     let arrest = ArrestOut {
         location: id(ar.location),
         rhythm: id(ar.rhythm),
         cause: id(ar.cause),
         reversible_causes: ar.reversible_causes.iter().map(|c| c.id()).collect(),
-        cpr_minutes: ar.cpr_minutes.map(CprMinutes::minutes),
+        cpr_minutes: ar.cpr_minutes.map(|m| Value::from(m.minutes())).or_else(|| raw.cpr_minutes.clone()),
         rosc: ar.rosc,
         hypothermia: ar.hypothermia,
     };
@@ -453,8 +467,8 @@ pub fn write(a: &Assessment) -> String {
     let file = FileOut {
         schema: SCHEMA_V1,
         indication: id(a.indication),
-        patient: (p.age_years.is_some() || p.pregnancy.is_some()).then_some(patient),
-        arrest: (!ar.is_empty()).then_some(arrest),
+        patient: (patient.age_years.is_some() || p.pregnancy.is_some()).then_some(patient),
+        arrest: (!ar.is_empty() || arrest.cpr_minutes.is_some()).then_some(arrest),
         surgery: (!s.is_empty()).then_some(surgery),
         team: (*t != Team::default()).then_some(team),
     };

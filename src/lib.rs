@@ -8,8 +8,10 @@
 pub mod case_file;
 pub mod case_link;
 pub mod citation;
+pub mod clock;
 pub mod consent;
 pub mod engine;
 pub mod examples;
+pub mod form;
 pub mod model;
 pub mod ui;

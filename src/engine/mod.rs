@@ -15,6 +15,7 @@
 
 pub mod htg762;
 pub mod ipg808;
+pub mod what_if;
 
 use crate::citation::Cite;
 use crate::model::{Answer, Assessment, Case, Field, FieldError, Indication, Team};
@@ -325,6 +326,43 @@ impl RequirementId {
             RequirementId::Ncaa => team.ncaa,
             RequirementId::FormalResearch => team.formal_research,
             RequirementId::EthicsApproval => team.ethics_approval,
+        }
+    }
+}
+
+impl RequirementId {
+    /// Sets the team's answer for this requirement.
+    pub fn set_answer(self, team: &mut Team, answer: Option<Answer>) {
+        let slot = match self {
+            RequirementId::MdtSelection => &mut team.mdt_selection,
+            RequirementId::SpecialistCentre => &mut team.specialist_centre,
+            RequirementId::TrainedTeam => &mut team.trained_team,
+            RequirementId::ElsoRegistry => &mut team.elso_registry,
+            RequirementId::SharedDecision => &mut team.options_discussed,
+            RequirementId::EnhancedConsent => &mut team.enhanced_consent,
+            RequirementId::GovernanceLeadInformed => &mut team.governance_lead_informed,
+            RequirementId::EvidenceData => &mut team.evidence_data,
+            RequirementId::Ncaa => &mut team.ncaa,
+            RequirementId::FormalResearch => &mut team.formal_research,
+            RequirementId::EthicsApproval => &mut team.ethics_approval,
+        };
+        *slot = answer;
+    }
+
+    /// The case-file path of the team field for this requirement.
+    pub const fn team_path(self) -> &'static str {
+        match self {
+            RequirementId::MdtSelection => "team.mdt_selection",
+            RequirementId::SpecialistCentre => "team.specialist_centre",
+            RequirementId::TrainedTeam => "team.trained_team",
+            RequirementId::ElsoRegistry => "team.elso_registry",
+            RequirementId::SharedDecision => "team.options_discussed",
+            RequirementId::EnhancedConsent => "team.enhanced_consent",
+            RequirementId::GovernanceLeadInformed => "team.governance_lead_informed",
+            RequirementId::EvidenceData => "team.evidence_data",
+            RequirementId::Ncaa => "team.ncaa",
+            RequirementId::FormalResearch => "team.formal_research",
+            RequirementId::EthicsApproval => "team.ethics_approval",
         }
     }
 }

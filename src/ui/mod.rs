@@ -1,137 +1,307 @@
 //! The shell: Yew components that render what the core decides.
 //!
 //! No clinical logic or clinical text lives here: every sentence drawn from a
-//! guidance comes from the engine with its citations. The shell reads the URL
-//! fragment, follows its changes, and renders the page hooks of
-//! `../shared/spec/page-contract.md`.
+//! guidance comes from the engine with its citations. One reducer holds the
+//! form (`form::Form`, `form::Action`); the case and the decision are derived
+//! from it with `use_memo`, never stored. The URL fragment follows the form
+//! (`history.replaceState`, so typing does not fill the back button), and the
+//! form follows the fragment when it changes (a link, back, forward).
 
+mod cite;
+mod clock;
+mod controls;
 mod decision;
+mod inputs;
+mod share;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::case_link::{self, Fragment};
+pub use cite::cites;
+use cite::{CiteDialog, OpenCite};
+use decision::{Details, VerdictBar};
+use inputs::Inputs;
+use share::ShareBar;
+
 use crate::citation::{Cite, Guidance};
 use crate::engine::{self, Decision};
 use crate::examples::EXAMPLES;
-use crate::model::Case;
-
-pub use decision::DecisionView;
+use crate::form::{Action, Form};
+use crate::model::{Case, FieldError};
 
 /// The app's version, stamped on the page.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The whole app: follows the URL fragment.
-#[function_component(App)]
-pub fn app() -> Html {
-    let hash = use_state(current_hash);
-    {
-        let hash = hash.clone();
-        use_effect_with((), move |_| {
-            let listener = hash_listener(move |h| hash.set(h));
-            move || drop(listener)
-        });
-    }
-    html! { <Page fragment={AttrValue::from((*hash).clone())} /> }
+/// What the screen derives from the form: computed once per change.
+#[derive(Debug, PartialEq)]
+pub struct Derived {
+    pub case: Case,
+    pub decision: Decision,
 }
 
-#[cfg(target_arch = "wasm32")]
+/// The reducer's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Screen {
+    pub form: Form,
+}
+
+impl Reducible for Screen {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let form = self.form.apply(action);
+        if form == self.form {
+            self
+        } else {
+            Rc::new(Screen { form })
+        }
+    }
+}
+
 fn current_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn current_hash() -> String {
-    String::new()
-}
-
-/// Calls `on_change` with the new fragment whenever it changes.
-#[cfg(target_arch = "wasm32")]
-fn hash_listener(on_change: impl Fn(String) + 'static) -> Option<gloo::events::EventListener> {
+/// Sets the URL's fragment without a navigation; `push` adds a history entry.
+fn set_fragment(fragment: &str, push: bool) {
     let window = gloo::utils::window();
-    Some(gloo::events::EventListener::new(&window, "hashchange", move |_| on_change(current_hash())))
-}
-
-/// Natively there is no window to listen to (the shell is only compiled there).
-#[cfg(not(target_arch = "wasm32"))]
-struct NoListener;
-
-#[cfg(not(target_arch = "wasm32"))]
-fn hash_listener(_on_change: impl Fn(String) + 'static) -> Option<NoListener> {
-    None
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PageProps {
-    /// The URL fragment, with or without `#`.
-    pub fragment: AttrValue,
-}
-
-/// The page for one fragment: the decision for its case, or the start page.
-#[function_component(Page)]
-pub fn page(props: &PageProps) -> Html {
-    // Read and decide once per fragment, not on every render.
-    let read = use_memo(props.fragment.clone(), |f| match case_link::read_fragment(f) {
-        Fragment::NoCase => None,
-        Fragment::Case(case) => {
-            let decision = engine::decide(&case);
-            Some((Rc::new(case), Rc::new(decision)))
-        }
-    });
-    html! {
-        <>
-            <header class="masthead">
-                <div class="wrap">
-                    <p class="masthead__title">{ "VA ECMO decision aid" }</p>
-                    <p class="masthead__sub">{ "NICE HTG762 (postcardiotomy cardiogenic shock) and IPG808 (ECPR for refractory cardiac arrest)" }</p>
-                </div>
-            </header>
-            <main class="wrap" id="main">
-                {
-                    match &*read {
-                        Some((case, decision)) => html! {
-                            <DecisionView case={case.clone()} decision={decision.clone()} />
-                        },
-                        None => html! { <StartPage /> },
-                    }
-                }
-            </main>
-            <Footer />
-        </>
+    let location = window.location();
+    let base = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = if fragment.is_empty() { base } else { format!("{base}#{fragment}") };
+    if let Ok(history) = window.history() {
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }
 
-/// Shown when the link holds no case: how to give one, and the examples.
-#[function_component(StartPage)]
-fn start_page() -> Html {
+/// The fragment for a form: empty for an empty form.
+fn fragment_of(form: &Form) -> String {
+    if *form == Form::default() {
+        String::new()
+    } else {
+        form.fragment()
+    }
+}
+
+/// The whole app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let screen = use_reducer(|| Screen { form: Form::from_fragment(&current_hash()).unwrap_or_default() });
+    let clock_start = use_state(|| None::<f64>);
+    let open_cite = use_state(|| None::<Cite>);
+    // The fragment last written or read, to tell our own changes from others'.
+    let synced = use_mut_ref(|| current_hash().trim_start_matches('#').to_string());
+
+    let derived = use_memo(screen.form.clone(), |form| {
+        let case = form.case();
+        let decision = engine::decide(&case);
+        Derived { case, decision }
+    });
+
+    // Form -> URL.
+    {
+        let synced = synced.clone();
+        use_effect_with(screen.form.clone(), move |form| {
+            let fragment = fragment_of(form);
+            if *synced.borrow() != fragment {
+                set_fragment(&fragment, false);
+                *synced.borrow_mut() = fragment;
+            }
+        });
+    }
+    // URL -> form, when the fragment changes from outside (a link, back, forward).
+    {
+        let dispatch = screen.dispatcher();
+        let synced = synced.clone();
+        let clock_start = clock_start.clone();
+        use_effect_with((), move |_| {
+            let on_change = move |_: &Event| follow_url(&synced, &dispatch, &clock_start);
+            let window = gloo::utils::window();
+            let a = gloo::events::EventListener::new(&window, "hashchange", on_change.clone());
+            let b = gloo::events::EventListener::new(&window, "popstate", on_change);
+            move || drop((a, b))
+        });
+    }
+
+    let dispatch = {
+        let d = screen.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let on_load = {
+        let d = screen.dispatcher();
+        let clock_start = clock_start.clone();
+        Callback::from(move |f: Form| {
+            clock_start.set(None);
+            d.dispatch(Action::Load(Box::new(f)));
+        })
+    };
+    let on_new = {
+        let d = screen.dispatcher();
+        let synced = synced.clone();
+        let clock_start = clock_start.clone();
+        Callback::from(move |_| {
+            // A history entry, so Back returns to the case just cleared.
+            set_fragment("", true);
+            *synced.borrow_mut() = String::new();
+            clock_start.set(None);
+            d.dispatch(Action::Clear);
+        })
+    };
+    let on_clock = {
+        let clock_start = clock_start.clone();
+        Callback::from(move |s: Option<f64>| clock_start.set(s))
+    };
+    let open: OpenCite = {
+        let open_cite = open_cite.clone();
+        Callback::from(move |c: Cite| open_cite.set(Some(c)))
+    };
+    let close_cite = {
+        let open_cite = open_cite.clone();
+        Callback::from(move |_| open_cite.set(None))
+    };
+
+    let form = &screen.form;
+    let empty = *form == Form::default();
+    let errors = derived.case.errors.clone();
+    let unplaced: Vec<FieldError> =
+        errors.iter().filter(|e| !inputs::shown(&e.path, form.indication)).cloned().collect();
+    let announce = if empty { String::new() } else { format!("Verdict: {}", derived.decision.verdict.title()) };
+
+    html! {
+        <ContextProvider<OpenCite> context={open}>
+            <a class="skip-link" href="#inputs">{ "Skip to the case inputs" }</a>
+            <header class="masthead">
+                <div class="wrap masthead__inner">
+                    <div class="masthead__brand">
+                        <p class="masthead__title">{ "VA ECMO decision aid" }</p>
+                        <p class="masthead__sub">{ "NICE HTG762 and IPG808, in this browser only" }</p>
+                    </div>
+                    <ShareBar form={form.clone()} {on_load} {on_new} />
+                </div>
+            </header>
+            if empty {
+                <StartPanel />
+            } else {
+                <VerdictBar derived={derived.clone()} />
+            }
+            if !form.link_errors.is_empty() {
+                <div class="wrap">
+                    <div class="notice notice--error" role="alert">
+                        <p><strong>{ "Parts of this link or file could not be read." }</strong>{ " Everything else was kept. Correct or dismiss them to see a verdict." }</p>
+                        <button type="button" class="button button--secondary"
+                            onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::DismissLinkErrors)) }}>
+                            { "Dismiss and continue" }
+                        </button>
+                    </div>
+                </div>
+            }
+            <main class="wrap screen" id="main">
+                <Inputs form={form.clone()} errors={errors} dispatch={dispatch.clone()}
+                    clock_start={*clock_start} {on_clock} />
+                if !empty {
+                    <Details derived={derived.clone()} dispatch={dispatch.clone()} {unplaced} clock_start={*clock_start} />
+                }
+            </main>
+            <Footer />
+            <CiteDialog cite={*open_cite} on_close={close_cite} />
+            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announce }</p>
+        </ContextProvider<OpenCite>>
+    }
+}
+
+/// Loads the URL's case into the form when it is not the one last synced.
+fn follow_url(synced: &Rc<RefCell<String>>, dispatch: &UseReducerDispatcher<Screen>, clock: &UseStateHandle<Option<f64>>) {
+    let hash = current_hash();
+    let fragment = hash.trim_start_matches('#').to_string();
+    if *synced.borrow() == fragment {
+        return;
+    }
+    *synced.borrow_mut() = fragment;
+    clock.set(None);
+    match Form::from_fragment(&hash) {
+        Some(form) => dispatch.dispatch(Action::Load(Box::new(form))),
+        None => dispatch.dispatch(Action::Clear),
+    }
+}
+
+/// Shown while nothing is entered: how to start, and the examples.
+#[function_component(StartPanel)]
+fn start_panel() -> Html {
     html! {
         <section class="start" aria-labelledby="start-title">
-            <h1 id="start-title">{ "Open a case" }</h1>
-            <p>
-                { "This page shows what two NICE guidances say for one case. Give the case in the link: " }
-                <code>{ "#case=" }</code>
-                { " followed by the case file (JSON), percent-encoded. The case stays in this browser: the part of a link after # is never sent to a server." }
-            </p>
-            <h2>{ "Example cases" }</h2>
-            <ul class="examples">
-                { for EXAMPLES.iter().map(|e| html! {
-                    <li>
-                        <a href={format!("#{}", e.fragment())}>{ e.title }</a>
-                        <span class="examples__expect">{ format!(" (reaches: {})", e.verdict) }</span>
-                    </li>
-                }) }
-            </ul>
+            <div class="wrap">
+                <h1 id="start-title">{ "Open a case" }</h1>
+                <p>{ "Choose what is happening below, or open an example. A case can also come in a link: " }
+                    <code>{ "#case=" }</code>{ " and the case file, percent-encoded. The case stays in this browser: the part of a link after # is never sent to a server." }</p>
+                <details class="examples">
+                    <summary>{ "Example cases" }</summary>
+                    <ul>
+                        { for EXAMPLES.iter().map(|e| html! {
+                            <li>
+                                <a href={format!("#{}", e.fragment())}>{ e.title }</a>
+                                <span class="hint">{ format!(" reaches {}", e.verdict) }</span>
+                            </li>
+                        }) }
+                    </ul>
+                </details>
+            </div>
         </section>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn id(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// The theme is the only thing kept in web storage: a display preference,
+/// nothing about a person or a case.
+const THEME_KEY: &str = "ecmo-aid.theme";
+
+fn stored_theme() -> Theme {
+    let stored = gloo::utils::window().local_storage().ok().flatten().and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    match stored.as_deref() {
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        _ => Theme::System,
     }
 }
 
 #[function_component(Footer)]
 fn footer() -> Html {
+    let theme = use_state(stored_theme);
+    use_effect_with(*theme, |t| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-theme", t.id());
+        }
+        if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+            let _ = storage.set_item(THEME_KEY, t.id());
+        }
+    });
+    let pick = |t: Theme| {
+        let theme = theme.clone();
+        Callback::from(move |_: Event| theme.set(t))
+    };
     html! {
         <footer class="footer">
-            <div class="wrap">
-                <p>
+            <div class="wrap footer__inner">
+                <p class="footer__stamp" data-versions="">
                     { format!("VA ECMO decision aid {VERSION}. Encodes ") }
                     { for Guidance::ALL.iter().enumerate().map(|(i, g)| html! {
                         <>
@@ -142,26 +312,19 @@ fn footer() -> Html {
                     }) }
                     { ". It shows what the guidance says; decisions rest with the multidisciplinary team." }
                 </p>
+                <fieldset class="theme">
+                    <legend>{ "Theme" }</legend>
+                    { for [Theme::System, Theme::Light, Theme::Dark].into_iter().map(|t| {
+                        let id = format!("theme-{}", t.id());
+                        html! {
+                            <>
+                                <input type="radio" class="seg__input" name="theme" id={id.clone()} checked={*theme == t} onchange={pick(t)} />
+                                <label class="seg__label seg__label--small" for={id}>{ match t { Theme::System => "System", Theme::Light => "Light", Theme::Dark => "Dark" } }</label>
+                            </>
+                        }
+                    }) }
+                </fieldset>
             </div>
         </footer>
     }
-}
-
-/// Cites rendered as `[data-citation]` elements.
-pub fn cites(cites: &[Cite]) -> Html {
-    html! {
-        <span class="cites">
-            { for cites.iter().map(|c| {
-                let label = c.to_string();
-                html! { <cite class="cite" data-citation={label.clone()}>{ label }</cite> }
-            }) }
-        </span>
-    }
-}
-
-/// Props that carry a decided case.
-#[derive(Properties, PartialEq)]
-pub struct DecidedProps {
-    pub case: Rc<Case>,
-    pub decision: Rc<Decision>,
 }

@@ -208,7 +208,7 @@ pub fn app() -> Html {
             </main>
             <Footer />
             <CiteDialog cite={*open_cite} on_close={close_cite} />
-            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announce }</p>
+            <p class="visually-hidden" id="verdict-announcer" role="status" aria-live="polite" aria-atomic="true">{ announce }</p>
         </ContextProvider<OpenCite>>
     }
 }

@@ -247,6 +247,7 @@ test('with no case, the start page offers examples that open', async (t) => {
   const { page, problems } = await open(t, BASE.href);
   await page.getByRole('heading', { name: 'Open a case' }).waitFor();
   assert.equal(await page.locator('[data-verdict]').count(), 0, 'no verdict without a case');
+  await page.getByText('Example cases').click();
   const examples = page.locator('a[href^="#case="]');
   assert.ok((await examples.count()) > 0, 'example links');
   await examples.first().click();

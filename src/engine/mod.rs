@@ -45,21 +45,21 @@ impl Recommendation {
     pub const fn statement(self) -> Statement {
         match self {
             Recommendation::UseAsOption => Statement {
-                title: "Option: ECPR can be used",
+                title: "ECPR can be used as an option",
                 text: "VA ECMO for ECPR can be used as an option to manage in-hospital and \
                        out-of-hospital refractory cardiac arrest in adults with a shockable \
                        heart rhythm or reversible causes.",
                 cites: const { &[Cite::ipg("1.1")] },
             },
             Recommendation::EvidenceGeneration => Statement {
-                title: "Evidence generation: VA ECMO can be used",
+                title: "VA ECMO can be used during evidence generation",
                 text: "VA ECMO can be used in the NHS during the evidence generation period as \
                        an option to manage postcardiotomy cardiogenic shock in adults. There \
                        must be enhanced informed consent and auditing of outcomes.",
                 cites: const { &[Cite::htg("1.1")] },
             },
             Recommendation::ResearchOnly => Statement {
-                title: "Research only",
+                title: "Research only: ECPR should only be done in formal research",
                 text: "More research is needed before VA ECMO for ECPR can be used in the NHS \
                        for refractory cardiac arrest with a non-shockable heart rhythm or \
                        irreversible causes. It should only be done as part of formal research, \
@@ -173,6 +173,17 @@ impl Verdict {
 }
 
 impl Verdict {
+    /// The verdict in a clinician's words, as a heading.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Verdict::Recommended(r) => r.statement().title,
+            Verdict::NotYetRefractory { .. } => "Not yet refractory: under 30 minutes of CPR",
+            Verdict::OutsideGuidance { reason, .. } => reason.statement().title,
+            Verdict::NeedsInformation { .. } => "More information needed",
+            Verdict::Invalid { .. } => "Check the inputs",
+        }
+    }
+
     /// What the verdict says, as cited statements, most important first.
     pub fn statements(&self) -> Vec<Statement> {
         match self {
@@ -200,7 +211,7 @@ impl Verdict {
 }
 
 const NOT_YET_REFRACTORY: Statement = Statement {
-    title: "Not yet refractory",
+    title: "Not yet refractory: under 30 minutes of CPR",
     text: "Refractory cardiac arrest is defined as the lack of return of spontaneous circulation \
            after 30 minutes of appropriate CPR, in the absence of hypothermia. This arrest has \
            had under 30 minutes of CPR.",

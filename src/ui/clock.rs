@@ -20,6 +20,8 @@ fn use_now(running: bool) -> f64 {
     {
         let now = now.clone();
         use_effect_with(running, move |running| {
+            // Read the clock at once: the last tick may be long gone.
+            now.set(now_ms());
             let interval = running.then(|| Interval::new(1000, move || now.set(now_ms())));
             move || drop(interval)
         });

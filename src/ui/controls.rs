@@ -55,11 +55,11 @@ pub fn choice(p: &ChoiceProps) -> Html {
         let on_change = p.on_change.clone();
         let onchange = Callback::from(move |_: Event| on_change.emit(value));
         html! {
-            <>
+            <span class="seg__item">
                 <input class="seg__input" type="radio" id={id.clone()} name={p.name.clone()}
                     value={value.unwrap_or("")} checked={p.selected == value} {onchange} />
                 <label class={classes!("seg__label", value.is_none().then_some("seg__label--unknown"))} for={id}>{ label }</label>
-            </>
+            </span>
         }
     };
     html! {
@@ -173,11 +173,11 @@ pub fn chips(p: &ChipsProps) -> Html {
                     let value = *v;
                     let onchange = Callback::from(move |_: Event| on_toggle.emit(value));
                     html! {
-                        <>
+                        <span class="seg__item">
                             <input class="chip__input" type="checkbox" id={id.clone()} name={p.name.clone()}
                                 value={*v} checked={p.selected.contains(v)} {onchange} />
                             <label class="chip__label" for={id}>{ *l }</label>
-                        </>
+                        </span>
                     }
                 }) }
             </div>

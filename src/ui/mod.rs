@@ -317,10 +317,10 @@ fn footer() -> Html {
                     { for [Theme::System, Theme::Light, Theme::Dark].into_iter().map(|t| {
                         let id = format!("theme-{}", t.id());
                         html! {
-                            <>
+                            <span class="seg__item">
                                 <input type="radio" class="seg__input" name="theme" id={id.clone()} checked={*theme == t} onchange={pick(t)} />
                                 <label class="seg__label seg__label--small" for={id}>{ match t { Theme::System => "System", Theme::Light => "Light", Theme::Dark => "Dark" } }</label>
-                            </>
+                            </span>
                         }
                     }) }
                 </fieldset>

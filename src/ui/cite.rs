@@ -81,7 +81,10 @@ pub fn cite_dialog(p: &DialogProps) -> Html {
     let backdrop = {
         let node = node.clone();
         Callback::from(move |e: MouseEvent| {
-            let on_dialog = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.tag_name() == "DIALOG");
+            let on_dialog = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.tag_name() == "DIALOG");
             if on_dialog {
                 if let Some(d) = node.cast::<HtmlDialogElement>() {
                     d.close();

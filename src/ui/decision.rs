@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use super::controls::Choice;
 use super::{cites, Derived};
-use crate::engine::what_if;
 use crate::engine::{RequirementCheck, Status, Verdict};
 use crate::form::Action;
 use crate::model::{Answer, Field};
@@ -31,7 +30,9 @@ pub fn verdict_bar(p: &BarProps) -> Html {
         _ => None,
     };
     let missing = match v {
-        Verdict::NeedsInformation { missing } => Some(missing.iter().map(|f| f.path()).collect::<Vec<_>>().join(" ")),
+        Verdict::NeedsInformation { missing } => {
+            Some(missing.iter().map(|f| f.path()).collect::<Vec<_>>().join(" "))
+        }
         _ => None,
     };
     let lead = v.statements().into_iter().next();
@@ -169,21 +170,22 @@ fn verdict_detail(
             </section>
         },
         Verdict::NeedsInformation { missing } => {
-            let a = &derived.case.assessment;
-            let assumed = missing.iter().any(|f| matches!(f, Field::Age | Field::Rosc | Field::Hypothermia | Field::CprMinutes))
+            let assumed = missing
+                .iter()
+                .any(|f| matches!(f, Field::Age | Field::Rosc | Field::Hypothermia | Field::CprMinutes))
                 && missing.len() > 1;
             html! {
                 <section class="panel panel--key" aria-labelledby="missing-title">
                     <h2 id="missing-title">{ "Needed for a verdict" }</h2>
                     <ul class="missing">
-                        { for missing.iter().map(|f| {
+                        { for derived.alternatives.iter().map(|(f, alternatives)| {
                             let why = crate::engine::missing_statement(*f);
                             html! {
                                 <li>
                                     <h3><a href={format!("#field-{}", field_anchor(*f))}>{ f.label() }</a></h3>
                                     <p class="hint">{ why.text }{ " " }{ cites(why.cites) }</p>
                                     <ul class="alternatives">
-                                        { for what_if::alternatives(a, *f).into_iter().map(|alt| {
+                                        { for alternatives.iter().map(|alt| {
                                             let lead = alt.verdict.statements().into_iter().next();
                                             let rest = match &alt.verdict {
                                                 Verdict::NeedsInformation { missing } => format!(

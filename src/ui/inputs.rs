@@ -4,11 +4,9 @@
 use yew::prelude::*;
 
 use super::clock::ArrestClock;
-use super::controls::{from_id, opts, Choice, Chips, NumberField, YesNo};
+use super::controls::{from_id, opts, Chips, Choice, NumberField, YesNo};
 use crate::form::{Action, Form};
-use crate::model::{
-    Cause, FieldError, Indication, Location, Phase, Pregnancy, ReversibleCause, Rhythm,
-};
+use crate::model::{Cause, FieldError, Indication, Location, Phase, Pregnancy, ReversibleCause, Rhythm};
 
 /// Case-file paths of the fields on screen, with their anchors (`#field-…`).
 pub const FIELDS: &[(&str, &str)] = &[

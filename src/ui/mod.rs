@@ -39,6 +39,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Derived {
     pub case: Case,
     pub decision: Decision,
+    /// For each missing input, what each of its values would lead to.
+    pub alternatives: Vec<(crate::model::Field, Vec<engine::what_if::Alternative>)>,
 }
 
 /// The reducer's state.
@@ -67,7 +69,8 @@ fn current_hash() -> String {
 fn set_fragment(fragment: &str, push: bool) {
     let window = gloo::utils::window();
     let location = window.location();
-    let base = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let base =
+        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
     let url = if fragment.is_empty() { base } else { format!("{base}#{fragment}") };
     if let Ok(history) = window.history() {
         let _ = if push {
@@ -99,7 +102,13 @@ pub fn app() -> Html {
     let derived = use_memo(screen.form.clone(), |form| {
         let case = form.case();
         let decision = engine::decide(&case);
-        Derived { case, decision }
+        let alternatives = match &decision.verdict {
+            engine::Verdict::NeedsInformation { missing } => {
+                missing.iter().map(|f| (*f, engine::what_if::alternatives(&case.assessment, *f))).collect()
+            }
+            _ => Vec::new(),
+        };
+        Derived { case, decision, alternatives }
     });
 
     // Form -> URL.
@@ -169,7 +178,8 @@ pub fn app() -> Html {
     let errors = derived.case.errors.clone();
     let unplaced: Vec<FieldError> =
         errors.iter().filter(|e| !inputs::shown(&e.path, form.indication)).cloned().collect();
-    let announce = if empty { String::new() } else { format!("Verdict: {}", derived.decision.verdict.title()) };
+    let announce =
+        if empty { String::new() } else { format!("Verdict: {}", derived.decision.verdict.title()) };
 
     html! {
         <ContextProvider<OpenCite> context={open}>
@@ -214,7 +224,11 @@ pub fn app() -> Html {
 }
 
 /// Loads the URL's case into the form when it is not the one last synced.
-fn follow_url(synced: &Rc<RefCell<String>>, dispatch: &UseReducerDispatcher<Screen>, clock: &UseStateHandle<Option<f64>>) {
+fn follow_url(
+    synced: &Rc<RefCell<String>>,
+    dispatch: &UseReducerDispatcher<Screen>,
+    clock: &UseStateHandle<Option<f64>>,
+) {
     let hash = current_hash();
     let fragment = hash.trim_start_matches('#').to_string();
     if *synced.borrow() == fragment {
@@ -275,7 +289,11 @@ impl Theme {
 const THEME_KEY: &str = "ecmo-aid.theme";
 
 fn stored_theme() -> Theme {
-    let stored = gloo::utils::window().local_storage().ok().flatten().and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    let stored = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten());
     match stored.as_deref() {
         Some("light") => Theme::Light,
         Some("dark") => Theme::Dark,

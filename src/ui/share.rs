@@ -51,8 +51,8 @@ pub fn share_bar(p: &ShareProps) -> Html {
 
     let export = {
         let status = status.clone();
-        let text = p.form.case_file();
-        Callback::from(move |_: MouseEvent| match download("ecmo-case.json", &text) {
+        let form = p.form.clone();
+        Callback::from(move |_: MouseEvent| match download("ecmo-case.json", &form.case_file()) {
             Ok(()) => status.set(Status::Ok("Case file saved as ecmo-case.json.".into())),
             Err(e) => status.set(Status::Error(e)),
         })
@@ -80,7 +80,9 @@ pub fn share_bar(p: &ShareProps) -> Html {
                     status.set(Status::Ok(format!("Imported {name}.")));
                 } else {
                     let list = read.errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-                    status.set(Status::Error(format!("{name} was not imported, and nothing was changed: {list}")));
+                    status.set(Status::Error(format!(
+                        "{name} was not imported, and nothing was changed: {list}"
+                    )));
                 }
             });
         })
@@ -100,7 +102,9 @@ pub fn share_bar(p: &ShareProps) -> Html {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             confirming.set(false);
-            status.set(Status::Ok("New case: every input cleared. Back in the browser returns to the last case.".into()));
+            status.set(Status::Ok(
+                "New case: every input cleared. Back in the browser returns to the last case.".into(),
+            ));
             on_new.emit(());
         })
     };
@@ -157,7 +161,8 @@ fn download(name: &str, text: &str) -> Result<(), String> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let doc = gloo::utils::document();
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(fail)?.dyn_into().map_err(|_| fail(wasm_bindgen::JsValue::NULL))?;
+    let a: web_sys::HtmlAnchorElement =
+        doc.create_element("a").map_err(fail)?.dyn_into().map_err(|_| fail(wasm_bindgen::JsValue::NULL))?;
     a.set_href(&url);
     a.set_download(name);
     a.click();

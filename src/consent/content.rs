@@ -100,8 +100,11 @@ pub(super) fn intro(kind: SheetKind) -> String {
 }
 
 pub(super) fn sections(kind: SheetKind, a: &Assessment, inputs: &SheetInputs) -> Vec<Section> {
+    // Who the sheet is about and who talked with the family come first: a
+    // family looks there for who to ask, and the sheet keeps to two pages.
     let mut s = vec![
         about(inputs),
+        who_talked(inputs),
         what_is_ecmo(kind),
         why_considered(kind, a),
         what_nice_says(kind),
@@ -114,7 +117,7 @@ pub(super) fn sections(kind: SheetKind, a: &Assessment, inputs: &SheetInputs) ->
         ResearchOnly => s.push(research()),
         Opt | EvidenceGeneration => {}
     }
-    s.extend([registry(kind), questions(kind), notes(inputs), who_talked(inputs)]);
+    s.extend([registry(kind), questions(kind), notes(inputs)]);
     s
 }
 

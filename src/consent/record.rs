@@ -71,16 +71,6 @@ pub const fn status_label(s: Status) -> &'static str {
     }
 }
 
-fn verdict_title(v: &Verdict) -> &'static str {
-    match v {
-        Verdict::Recommended(r) => r.statement().title,
-        Verdict::NotYetRefractory { .. } => "Not yet refractory",
-        Verdict::OutsideGuidance { reason, .. } => reason.statement().title,
-        Verdict::NeedsInformation { .. } => "More information needed",
-        Verdict::Invalid { .. } => "Check the case: some inputs are not valid",
-    }
-}
-
 /// Builds the record of a case and its decision. `when` is the date and time
 /// to print; `app_version` the app's version. Pure and total.
 pub fn record(case: &Case, decision: &Decision, when: &str, app_version: &str) -> Record {
@@ -99,7 +89,7 @@ pub fn record(case: &Case, decision: &Decision, when: &str, app_version: &str) -
         input_errors: case.errors.iter().map(|e| (e.path.clone(), e.message.clone())).collect(),
         verdict: RecordVerdict {
             id: v.id(),
-            title: verdict_title(v),
+            title: v.title(),
             prospective,
             statements: v
                 .statements()

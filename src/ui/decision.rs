@@ -15,6 +15,8 @@ use crate::model::{Answer, Field};
 #[derive(Properties, PartialEq)]
 pub struct BarProps {
     pub derived: Rc<Derived>,
+    /// Opens the family's sheet or the clinician's record.
+    pub on_panel: Callback<Option<super::Panel>>,
 }
 
 /// The verdict, where a clinician looks first. Carries the page hooks.
@@ -36,6 +38,10 @@ pub fn verdict_bar(p: &BarProps) -> Html {
         _ => None,
     };
     let lead = v.statements().into_iter().next();
+    let open = |panel: super::Panel| {
+        let on_panel = p.on_panel.clone();
+        Callback::from(move |_: MouseEvent| on_panel.emit(Some(panel)))
+    };
     html! {
         <section class={classes!("verdict", format!("verdict--{}", v.id()))} aria-labelledby="verdict-title"
             data-verdict={v.id()} data-prospective={prospective} data-reason={reason} data-missing={missing.clone()}>
@@ -56,6 +62,16 @@ pub fn verdict_bar(p: &BarProps) -> Html {
                         },
                     }
                 }
+                <div class="verdict__actions">
+                    if v.offers_consent_sheet() {
+                        <button type="button" class="button button--small" data-action="consent-sheet" onclick={open(super::Panel::Sheet)}>
+                            { "Family information sheet" }
+                        </button>
+                    }
+                    <button type="button" class="button button--small button--secondary" data-action="record" onclick={open(super::Panel::Record)}>
+                        { "Clinician's record" }
+                    </button>
+                </div>
             </div>
         </section>
     }

@@ -9,6 +9,7 @@
 
 mod cite;
 mod clock;
+mod consent;
 mod controls;
 mod decision;
 mod inputs;
@@ -21,6 +22,7 @@ use yew::prelude::*;
 
 pub use cite::cites;
 use cite::{CiteDialog, OpenCite};
+use consent::{ClinicianRecord, ConsentSheet};
 use decision::{Details, VerdictBar};
 use inputs::Inputs;
 use share::ShareBar;
@@ -41,6 +43,15 @@ pub struct Derived {
     pub decision: Decision,
     /// For each missing input, what each of its values would lead to.
     pub alternatives: Vec<(crate::model::Field, Vec<engine::what_if::Alternative>)>,
+}
+
+/// A document opened below the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// The family's consent information sheet.
+    Sheet,
+    /// The clinician's record.
+    Record,
 }
 
 /// The reducer's state.
@@ -96,6 +107,9 @@ pub fn app() -> Html {
     let screen = use_reducer(|| Screen { form: Form::from_fragment(&current_hash()).unwrap_or_default() });
     let clock_start = use_state(|| None::<f64>);
     let open_cite = use_state(|| None::<Cite>);
+    let panel = use_state(|| None::<Panel>);
+    // Typed for the family's sheet: in this page's memory only.
+    let sheet_inputs = use_state(crate::consent::SheetInputs::default);
     // The fragment last written or read, to tell our own changes from others'.
     let synced = use_mut_ref(|| current_hash().trim_start_matches('#').to_string());
 
@@ -173,8 +187,31 @@ pub fn app() -> Html {
         Callback::from(move |_| open_cite.set(None))
     };
 
+    {
+        // Bring an opened sheet or record into view.
+        use_effect_with(*panel, |panel| {
+            let id = match panel {
+                Some(Panel::Sheet) => Some("consent-sheet"),
+                Some(Panel::Record) => Some("clinician-record"),
+                None => None,
+            };
+            if let Some(el) = id.and_then(|id| gloo::utils::document().get_element_by_id(id)) {
+                el.scroll_into_view();
+            }
+        });
+    }
+    let open_panel = {
+        let panel = panel.clone();
+        Callback::from(move |p: Option<Panel>| panel.set(p))
+    };
+    let on_sheet_inputs = {
+        let sheet_inputs = sheet_inputs.clone();
+        Callback::from(move |i| sheet_inputs.set(i))
+    };
+
     let form = &screen.form;
     let empty = *form == Form::default();
+    let sheet_kind = crate::consent::sheet_kind(&derived.decision.verdict);
     let errors = derived.case.errors.clone();
     let unplaced: Vec<FieldError> =
         errors.iter().filter(|e| !inputs::shown(&e.path, form.indication)).cloned().collect();
@@ -196,7 +233,7 @@ pub fn app() -> Html {
             if empty {
                 <StartPanel />
             } else {
-                <VerdictBar derived={derived.clone()} />
+                <VerdictBar derived={derived.clone()} on_panel={open_panel.clone()} />
             }
             if !form.link_errors.is_empty() {
                 <div class="wrap">
@@ -216,6 +253,13 @@ pub fn app() -> Html {
                     <Details derived={derived.clone()} dispatch={dispatch.clone()} {unplaced} clock_start={*clock_start} />
                 }
             </main>
+            if let (Some(Panel::Sheet), Some(kind)) = (*panel, sheet_kind) {
+                <ConsentSheet {kind} case={Rc::new(derived.case.clone())} inputs={(*sheet_inputs).clone()}
+                    on_inputs={on_sheet_inputs} on_close={{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }} />
+            }
+            if !empty && *panel == Some(Panel::Record) {
+                <ClinicianRecord derived={derived.clone()} on_close={{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }} />
+            }
             <Footer />
             <CiteDialog cite={*open_cite} on_close={close_cite} />
             <p class="visually-hidden" id="verdict-announcer" role="status" aria-live="polite" aria-atomic="true">{ announce }</p>

@@ -1,0 +1,271 @@
+//! The family's consent information sheet and the clinician's record, as the
+//! consent module builds them; printed alone with the browser's print.
+//!
+//! What is typed for the sheet (names, hospital, clinician, figures) lives in
+//! the app's memory only: it is never put in the URL, the case file, web
+//! storage or any request, and "Clear the family's details" empties it.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::cites;
+use crate::consent::{self, Paragraph, SheetInputs, SheetKind};
+use crate::model::Case;
+
+/// What to print alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Printing {
+    Sheet,
+    Record,
+}
+
+/// Prints one document alone: marks the page, prints, unmarks.
+pub fn print(what: Printing) {
+    let Some(root) = gloo::utils::document().document_element() else { return };
+    let _ = root.set_attribute(
+        "data-printing",
+        match what {
+            Printing::Sheet => "sheet",
+            Printing::Record => "record",
+        },
+    );
+    let _ = gloo::utils::window().print();
+    let _ = root.remove_attribute("data-printing");
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SheetProps {
+    pub kind: SheetKind,
+    pub case: std::rc::Rc<Case>,
+    pub inputs: SheetInputs,
+    pub on_inputs: Callback<SheetInputs>,
+    pub on_close: Callback<()>,
+}
+
+/// A text field of the sheet's inputs.
+fn text_field(
+    id: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    value: &str,
+    error: Option<String>,
+    set: impl Fn(&mut SheetInputs, String) + 'static,
+    inputs: &SheetInputs,
+    on_inputs: &Callback<SheetInputs>,
+) -> Html {
+    let inputs = inputs.clone();
+    let on_inputs = on_inputs.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let el: HtmlInputElement = e.target_unchecked_into();
+        let mut next = inputs.clone();
+        set(&mut next, el.value());
+        on_inputs.emit(next);
+    });
+    let error_id = format!("{id}-error");
+    html! {
+        <div class={classes!("field", error.is_some().then_some("field--error"))}>
+            <label class="field__label" for={id}>{ label }</label>
+            if let Some(h) = hint { <p class="hint">{ h }</p> }
+            if let Some(e) = &error { <p class="error-message" id={error_id.clone()}>{ e.clone() }</p> }
+            <input class="input input--wide" type="text" {id} autocomplete="off" spellcheck="false"
+                value={value.to_string()} {oninput} aria-describedby={error.is_some().then_some(error_id)} />
+        </div>
+    }
+}
+
+#[function_component(ConsentSheet)]
+pub fn consent_sheet(p: &SheetProps) -> Html {
+    let large = use_state(|| false);
+    let sheet = consent::sheet(p.kind, &p.case.assessment, &p.inputs);
+    let figure_errors = p.inputs.outcome.check().err().unwrap_or_default();
+    let field_error = |prefix: &str| figure_errors.iter().find(|e| e.starts_with(prefix)).cloned();
+    let i = &p.inputs;
+    let on = &p.on_inputs;
+
+    let notes_input = {
+        let inputs = i.clone();
+        let on = on.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            on.emit(SheetInputs { notes: el.value(), ..inputs.clone() });
+        })
+    };
+    let clear = {
+        let on = on.clone();
+        Callback::from(move |_: MouseEvent| on.emit(SheetInputs::default()))
+    };
+    let toggle_large = {
+        let large = large.clone();
+        Callback::from(move |_: Event| large.set(!*large))
+    };
+    let close = {
+        let on_close = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+
+    html! {
+        <section id="consent-sheet" class="consent" aria-labelledby="consent-title">
+            <div class="consent__controls wrap">
+                <h2 id="consent-title">{ "Information sheet for the family" }</h2>
+                <p class="hint">{ "What you type here stays on this screen only: it is not put in the link, the case file or anywhere else, and it is gone when the page closes. Print, then clear." }</p>
+                <div class="consent__grid">
+                    { text_field("sheet-person", "Name of the person who is ill", None, &i.person_name, None, |s, v| s.person_name = v, i, on) }
+                    { text_field("sheet-hospital", "Hospital", None, &i.hospital, None, |s, v| s.hospital = v, i, on) }
+                    { text_field("sheet-clinician", "Doctor or nurse who talked with the family", None, &i.clinician_name, None, |s, v| s.clinician_name = v, i, on) }
+                    { text_field("sheet-role", "Their role", None, &i.clinician_role, None, |s, v| s.clinician_role = v, i, on) }
+                    { text_field("sheet-spoken-with", "Who they talked with", Some("Names, and how they are related"), &i.spoken_with, None, |s, v| s.spoken_with = v, i, on) }
+                    { text_field("sheet-when", "Date and time of the talk", None, &i.when, None, |s, v| s.when = v, i, on) }
+                </div>
+                <fieldset class="field consent__figure">
+                    <legend class="field__label">{ "The centre's own outcome figure (optional)" }</legend>
+                    <p class="hint">{ "NICE gives no survival figure with ECMO. If your centre has its own, give it with what it counts and its source; the sheet shows it as about X in 100." }</p>
+                    { text_field("sheet-figure", consent::FIGURE_FIELD, Some("A whole number from 0 to 100, such as 30"), &i.outcome.text, field_error(consent::FIGURE_FIELD), |s, v| s.outcome.text = v, i, on) }
+                    { text_field("sheet-counts", consent::COUNTS_FIELD, Some("For example: survived to leave hospital"), &i.outcome.counts, field_error(consent::COUNTS_FIELD), |s, v| s.outcome.counts = v, i, on) }
+                    { text_field("sheet-source", consent::SOURCE_FIELD, Some("For example: our audit, 2020 to 2024"), &i.outcome.source, field_error(consent::SOURCE_FIELD), |s, v| s.outcome.source = v, i, on) }
+                </fieldset>
+                <div class="field">
+                    <label class="field__label" for="sheet-notes">{ "Notes for the family (optional)" }</label>
+                    <textarea class="input input--wide" id="sheet-notes" rows="3" value={i.notes.clone()} oninput={notes_input} />
+                </div>
+                <div class="field seg seg--compact">
+                    <span class="seg__item">
+                        <input class="chip__input" type="checkbox" id="sheet-large" checked={*large} onchange={toggle_large} />
+                        <label class="chip__label" for="sheet-large">{ "Large print" }</label>
+                    </span>
+                </div>
+                <div class="consent__buttons">
+                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| print(Printing::Sheet))}>{ "Print the sheet" }</button>
+                    <button type="button" class="button button--warning" onclick={clear}>{ "Clear the family's details" }</button>
+                    <button type="button" class="button button--secondary" onclick={close}>{ "Close" }</button>
+                </div>
+            </div>
+            <article class={classes!("sheet", large.then_some("sheet--large"))} aria-label="The sheet as it will print" data-sheet={p.kind.id()}>
+                <h1 class="sheet__title">{ sheet.title.clone() }</h1>
+                <p class="sheet__intro">{ sheet.intro.clone() }</p>
+                { for sheet.sections.iter().map(|s| html! {
+                    <section class="sheet__section" data-section={s.id}>
+                        <h2>{ s.heading }
+                            if !s.cites.is_empty() { <small class="sheet__cites">{ cites(&s.cites) }</small> }
+                        </h2>
+                        { for s.paragraphs.iter().map(paragraph) }
+                    </section>
+                }) }
+                <footer class="sheet__stamp">{ sheet.stamp.line() }</footer>
+            </article>
+        </section>
+    }
+}
+
+fn paragraph(p: &Paragraph) -> Html {
+    match p {
+        Paragraph::Text(t) => html! { <p>{ t.clone() }</p> },
+        Paragraph::Bullets(items) => {
+            html! { <ul>{ for items.iter().map(|b| html! { <li>{ b.clone() }</li> }) }</ul> }
+        }
+        Paragraph::IconArray { per_100, caption } => icon_array(*per_100, caption),
+        Paragraph::WriteIn { label, lines } => html! {
+            <div class="write-in">
+                <p>{ *label }</p>
+                { for (0..*lines).map(|_| html! { <div class="write-in__line"></div> }) }
+            </div>
+        },
+        Paragraph::Field { label, value } => html! {
+            <p class="sheet__field"><span class="sheet__label">{ format!("{label}: ") }</span>
+                if value.trim().is_empty() { <span class="write-in__blank"></span> } else { <strong>{ value.clone() }</strong> }
+            </p>
+        },
+    }
+}
+
+/// 100 figures, `n` of them filled, in rows of 10.
+fn icon_array(n: u8, caption: &str) -> Html {
+    // 20 across and 5 down: half the height of a square, for a two-page sheet.
+    let figure = |i: u8| {
+        let x = f64::from(i % 20) * 12.0;
+        let y = f64::from(i / 20) * 16.0;
+        let class = if i < n { "icon icon--on" } else { "icon icon--off" };
+        html! {
+            <g class={class} transform={format!("translate({x} {y})")}>
+                <circle cx="5" cy="3" r="2.6" />
+                <path d="M1.5 14 V8.5 Q1.5 6.5 3.5 6.5 H6.5 Q8.5 6.5 8.5 8.5 V14 Z" />
+            </g>
+        }
+    };
+    html! {
+        <figure class="icon-array">
+            <svg viewBox="0 0 240 80" role="img" aria-label={caption.to_string()}>
+                { for (0..100u8).map(figure) }
+            </svg>
+            <figcaption>{ caption.to_string() }</figcaption>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RecordProps {
+    pub derived: std::rc::Rc<super::Derived>,
+    pub on_close: Callback<()>,
+}
+
+/// The clinician's record: for the notes, the MDT and the audit.
+#[function_component(ClinicianRecord)]
+pub fn clinician_record(p: &RecordProps) -> Html {
+    let when = use_memo(p.derived.clone(), |_| {
+        let d = js_sys::Date::new_0();
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date(),
+            d.get_hours(),
+            d.get_minutes()
+        )
+    });
+    let r = consent::record(&p.derived.case, &p.derived.decision, &when, super::VERSION);
+    let close = {
+        let on_close = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let item = |i: &consent::RecordItem| html! { <li><strong>{ i.title }</strong>{ " " }{ i.text }{ " " }{ cites(&i.cites) }</li> };
+    html! {
+        <section id="clinician-record" class="consent" aria-labelledby="record-title">
+            <div class="consent__controls wrap">
+                <h2 id="record-title">{ "Clinician's record" }</h2>
+                <p class="hint">{ "The case, the verdict and every condition with its status, for the notes, the MDT and the audit. It holds no name." }</p>
+                <div class="consent__buttons">
+                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| print(Printing::Record))}>{ "Print the record" }</button>
+                    <button type="button" class="button button--secondary" onclick={close}>{ "Close" }</button>
+                </div>
+            </div>
+            <article class="sheet record" aria-label="The record as it will print">
+                <h1 class="sheet__title">{ r.title.clone() }</h1>
+                <p>{ format!("Printed {}", r.when) }</p>
+                <h2>{ "Case" }</h2>
+                <table class="record__table">
+                    { for r.rows.iter().map(|(k, v)| html! { <tr><th scope="row">{ k.clone() }</th><td>{ v.clone() }</td></tr> }) }
+                </table>
+                if !r.input_errors.is_empty() {
+                    <h2>{ "Inputs not valid" }</h2>
+                    <ul>{ for r.input_errors.iter().map(|(p, m)| html! { <li>{ format!("{p}: {m}") }</li> }) }</ul>
+                }
+                <h2>{ format!("Verdict: {} ({})", r.verdict.title, r.verdict.id) }</h2>
+                if let Some(p) = r.verdict.prospective { <p>{ format!("At 30 minutes: {p}") }</p> }
+                <ul>{ for r.verdict.statements.iter().map(item) }</ul>
+                if !r.requirements.is_empty() {
+                    <h2>{ "Conditions" }</h2>
+                    <table class="record__table">
+                        <tr><th scope="col">{ "Condition" }</th><th scope="col">{ "Status" }</th><th scope="col">{ "The guidance says" }</th></tr>
+                        { for r.requirements.iter().map(|q| html! {
+                            <tr><td>{ q.title }</td><td><strong>{ q.status_label }</strong></td><td>{ q.text }{ " " }{ cites(&q.cites) }</td></tr>
+                        }) }
+                    </table>
+                }
+                if !r.cautions.is_empty() { <h2>{ "Cautions" }</h2><ul>{ for r.cautions.iter().map(item) }</ul> }
+                if !r.notes.is_empty() { <h2>{ "Notes" }</h2><ul>{ for r.notes.iter().map(item) }</ul> }
+                <h2>{ "Rules applied" }</h2>
+                <ol>{ for r.rules.iter().map(|i| html! { <li><code>{ i.id }</code>{ " " }{ i.text }{ " " }{ cites(&i.cites) }</li> }) }</ol>
+                <footer class="sheet__stamp">{ r.stamp.line() }</footer>
+            </article>
+        </section>
+    }
+}

@@ -28,7 +28,11 @@ impl Drop for Mounted {
 /// Mounts the app with the given URL fragment, rendered.
 async fn mount(fragment: &str) -> Mounted {
     let window = gloo::utils::window();
-    let url = format!("{}{}", window.location().pathname().unwrap_or_default(), if fragment.is_empty() { String::new() } else { format!("#{fragment}") });
+    let url = format!(
+        "{}{}",
+        window.location().pathname().unwrap_or_default(),
+        if fragment.is_empty() { String::new() } else { format!("#{fragment}") }
+    );
     let _ = window.history().map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("a div");
@@ -97,11 +101,21 @@ async fn each_example_link_shows_its_verdict_and_hooks() {
         assert_eq!(page.count("[data-verdict]"), 1, "{}", e.id);
         assert_eq!(page.verdict().as_deref(), Some(e.verdict), "{}", e.id);
         match e.verdict {
-            "not-yet-refractory" => assert_eq!(page.attr("[data-verdict]", "data-prospective").as_deref(), Some("option")),
-            "outside-guidance" => assert_eq!(page.attr("[data-verdict]", "data-reason").as_deref(), Some("hypothermia")),
-            "needs-information" => assert_eq!(page.attr("[data-verdict]", "data-missing").as_deref(), Some("arrest.cause")),
+            "not-yet-refractory" => {
+                assert_eq!(page.attr("[data-verdict]", "data-prospective").as_deref(), Some("option"))
+            }
+            "outside-guidance" => {
+                assert_eq!(page.attr("[data-verdict]", "data-reason").as_deref(), Some("hypothermia"))
+            }
+            "needs-information" => {
+                assert_eq!(page.attr("[data-verdict]", "data-missing").as_deref(), Some("arrest.cause"))
+            }
             "invalid" => {
-                assert_eq!(page.count("[data-field-error='arrest.cpr_minutes']"), 1, "one hook per invalid input");
+                assert_eq!(
+                    page.count("[data-field-error='arrest.cpr_minutes']"),
+                    1,
+                    "one hook per invalid input"
+                );
                 let input: HtmlInputElement = gloo::utils::document()
                     .get_element_by_id("cpr-minutes")
                     .and_then(|e| e.dyn_into().ok())
@@ -122,7 +136,9 @@ async fn a_clinician_reaches_a_verdict_by_tapping() {
     assert_eq!(page.verdict().as_deref(), Some("needs-information"));
     assert_eq!(
         page.attr("[data-verdict]", "data-missing").as_deref(),
-        Some("patient.age_years arrest.rhythm arrest.cause arrest.cpr_minutes arrest.rosc arrest.hypothermia")
+        Some(
+            "patient.age_years arrest.rhythm arrest.cause arrest.cpr_minutes arrest.rosc arrest.hypothermia"
+        )
     );
     page.type_into("age", "47").await;
     page.click("rhythm-vf").await;
@@ -131,7 +147,10 @@ async fn a_clinician_reaches_a_verdict_by_tapping() {
     assert_eq!(page.attr("[data-verdict]", "data-missing").as_deref(), Some("arrest.hypothermia"));
     page.click("hypothermia-no").await;
     assert_eq!(page.verdict().as_deref(), Some("option"));
-    assert!(page.text("#verdict-announcer").contains("ECPR can be used as an option"), "the live region announces it");
+    assert!(
+        page.text("#verdict-announcer").contains("ECPR can be used as an option"),
+        "the live region announces it"
+    );
 
     // A requirement's answer sets its status.
     assert_eq!(page.attr("[data-requirement='mdt-selection']", "data-status").as_deref(), Some("unknown"));
@@ -148,7 +167,9 @@ async fn a_clinician_reaches_a_verdict_by_tapping() {
     // A bad number is named at its field; the rest is kept.
     page.type_into("age", "130").await;
     assert_eq!(page.verdict().as_deref(), Some("invalid"));
-    assert!(page.text("[data-field-error='patient.age_years']").contains("expected a whole number from 0 to 120, got 130"));
+    assert!(page
+        .text("[data-field-error='patient.age_years']")
+        .contains("expected a whole number from 0 to 120, got 130"));
     assert_eq!(page.count("[data-field-error]"), 1);
     page.type_into("age", "47").await;
     assert_eq!(page.verdict().as_deref(), Some("not-yet-refractory"));
@@ -161,11 +182,19 @@ async fn a_clinician_reaches_a_verdict_by_tapping() {
 #[wasm_bindgen_test]
 async fn a_citation_opens_its_paragraph() {
     let page = mount(&EXAMPLES[0].fragment()).await;
-    let button = page.root.query_selector("button[data-citation='IPG808 1.1']").ok().flatten().expect("a citation button");
+    let button = page
+        .root
+        .query_selector("button[data-citation='IPG808 1.1']")
+        .ok()
+        .flatten()
+        .expect("a citation button");
     button.dyn_into::<HtmlElement>().expect("a button").click();
     yew::scheduler::flush().await;
     let text = page.text("dialog[open] [data-paragraph]");
-    assert!(text.starts_with("Venoarterial extracorporeal membrane oxygenation (VA ECMO) for extracorporeal"), "{text}");
+    assert!(
+        text.starts_with("Venoarterial extracorporeal membrane oxygenation (VA ECMO) for extracorporeal"),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -40,6 +40,9 @@ pub struct SheetProps {
     pub inputs: SheetInputs,
     pub on_inputs: Callback<SheetInputs>,
     pub on_close: Callback<()>,
+    /// In an embedded frame, also offer the sheet in a new tab.
+    #[prop_or_default]
+    pub embed: bool,
 }
 
 /// A text field of the sheet's inputs.
@@ -135,6 +138,9 @@ pub fn consent_sheet(p: &SheetProps) -> Html {
                 </div>
                 <div class="consent__buttons">
                     <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| print(Printing::Sheet))}>{ "Print the sheet" }</button>
+                    if p.embed {
+                        <a class="button button--secondary" href={sheet_tab_url()} target="_blank" rel="noopener">{ "Open the sheet in a new tab" }</a>
+                    }
                     <button type="button" class="button button--warning" onclick={clear}>{ "Clear the family's details" }</button>
                     <button type="button" class="button button--secondary" onclick={close}>{ "Close" }</button>
                 </div>
@@ -154,6 +160,13 @@ pub fn consent_sheet(p: &SheetProps) -> Html {
             </article>
         </section>
     }
+}
+
+/// The full app with the sheet open, for a frame that cannot print. The
+/// family's details are not carried: they are typed again there.
+fn sheet_tab_url() -> String {
+    let location = gloo::utils::window().location();
+    format!("{}?sheet=1{}", location.pathname().unwrap_or_default(), location.hash().unwrap_or_default())
 }
 
 fn paragraph(p: &Paragraph) -> Html {

@@ -95,6 +95,12 @@ pub struct DetailsProps {
     pub unplaced: Vec<crate::model::FieldError>,
     /// When the arrest clock started, if it runs.
     pub clock_start: Option<f64>,
+    /// Teaching mode: the rules applied are shown open.
+    #[prop_or_default]
+    pub teach: bool,
+    /// The teaching case this is, in teaching mode.
+    #[prop_or_default]
+    pub learning: Option<&'static crate::examples::Example>,
 }
 
 #[function_component(Details)]
@@ -103,6 +109,12 @@ pub fn details(p: &DetailsProps) -> Html {
     let v = &d.verdict;
     html! {
         <div class="details">
+            if let Some(e) = p.learning {
+                <section class="panel panel--teach" aria-labelledby="learning-title" data-learning={e.id}>
+                    <h2 id="learning-title">{ "Learning point" }</h2>
+                    <p>{ e.learning }{ " " }{ cites(e.cites) }</p>
+                </section>
+            }
             { verdict_detail(v, &p.derived, &p.unplaced, p.clock_start) }
             if !d.requirements.is_empty() {
                 <section aria-labelledby="req-title" class="panel">
@@ -136,8 +148,8 @@ pub fn details(p: &DetailsProps) -> Html {
                     </ul>
                 </section>
             }
-            <details class="panel trace">
-                <summary>{ "Rules applied" }</summary>
+            <details class={classes!("panel", "trace", p.teach.then_some("trace--teach"))} open={p.teach}>
+                <summary>{ if p.teach { "Why this verdict: the rules applied, in order" } else { "Rules applied" } }</summary>
                 <ol>
                     { for d.trace.iter().map(|r| html! {
                         <li data-rule={r.id}><code>{ r.id }</code>{ " " }{ r.says }{ " " }{ cites(r.cites) }</li>

@@ -72,6 +72,48 @@ impl Reducible for Screen {
     }
 }
 
+/// How the page was asked to show itself, from the URL's query (never the case).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Modes {
+    /// `embed=1`: compact, no page chrome, for an e-learning page's iframe.
+    pub embed: bool,
+    /// `teach=1`: the rules behind the verdict, and the teaching cases.
+    pub teach: bool,
+    /// `sheet=1`: open the family's sheet at once.
+    pub sheet: bool,
+}
+
+impl Modes {
+    /// Reads `?embed=1&teach=1&sheet=1`; anything else is ignored.
+    pub fn from_query(search: &str) -> Modes {
+        let mut m = Modes::default();
+        for pair in search.trim_start_matches('?').split('&') {
+            match pair {
+                "embed=1" => m.embed = true,
+                "teach=1" => m.teach = true,
+                "sheet=1" => m.sheet = true,
+                _ => {}
+            }
+        }
+        m
+    }
+}
+
+/// The same page without `embed=1`, for opening in a new tab.
+fn full_app_url() -> String {
+    let location = gloo::utils::window().location();
+    let search: Vec<String> = location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != "embed=1")
+        .map(str::to_string)
+        .collect();
+    let query = if search.is_empty() { String::new() } else { format!("?{}", search.join("&")) };
+    format!("{}{}{}", location.pathname().unwrap_or_default(), query, location.hash().unwrap_or_default())
+}
+
 fn current_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
@@ -107,7 +149,16 @@ pub fn app() -> Html {
     let screen = use_reducer(|| Screen { form: Form::from_fragment(&current_hash()).unwrap_or_default() });
     let clock_start = use_state(|| None::<f64>);
     let open_cite = use_state(|| None::<Cite>);
-    let panel = use_state(|| None::<Panel>);
+    let modes =
+        *use_state(|| Modes::from_query(&gloo::utils::window().location().search().unwrap_or_default()));
+    let panel = use_state(|| modes.sheet.then_some(Panel::Sheet));
+    use_effect_with(modes, |m| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            if m.embed {
+                let _ = root.set_attribute("data-embed", "");
+            }
+        }
+    });
     // Typed for the family's sheet: in this page's memory only.
     let sheet_inputs = use_state(crate::consent::SheetInputs::default);
     // The fragment last written or read, to tell our own changes from others'.
@@ -221,17 +272,26 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<OpenCite> context={open}>
             <a class="skip-link" href="#inputs">{ "Skip to the case inputs" }</a>
-            <header class="masthead">
-                <div class="wrap masthead__inner">
-                    <div class="masthead__brand">
-                        <p class="masthead__title">{ "VA ECMO decision aid" }</p>
-                        <p class="masthead__sub">{ "NICE HTG762 and IPG808, in this browser only" }</p>
+            if modes.embed {
+                <header class="embed-bar">
+                    <div class="wrap embed-bar__inner">
+                        <p class="embed-bar__title">{ "VA ECMO decision aid: NICE HTG762 and IPG808" }</p>
+                        <a class="embed-bar__open" href={full_app_url()} target="_blank" rel="noopener">{ "Open in a new tab" }</a>
                     </div>
-                    <ShareBar form={form.clone()} {on_load} {on_new} />
-                </div>
-            </header>
+                </header>
+            } else {
+                <header class="masthead">
+                    <div class="wrap masthead__inner">
+                        <div class="masthead__brand">
+                            <p class="masthead__title">{ "VA ECMO decision aid" }</p>
+                            <p class="masthead__sub">{ "NICE HTG762 and IPG808, in this browser only" }</p>
+                        </div>
+                        <ShareBar form={form.clone()} {on_load} {on_new} />
+                    </div>
+                </header>
+            }
             if empty {
-                <StartPanel />
+                <StartPanel teach={modes.teach} />
             } else {
                 <VerdictBar derived={derived.clone()} on_panel={open_panel.clone()} />
             }
@@ -250,17 +310,18 @@ pub fn app() -> Html {
                 <Inputs form={form.clone()} errors={errors} dispatch={dispatch.clone()}
                     clock_start={*clock_start} {on_clock} />
                 if !empty {
-                    <Details derived={derived.clone()} dispatch={dispatch.clone()} {unplaced} clock_start={*clock_start} />
+                    <Details derived={derived.clone()} dispatch={dispatch.clone()} {unplaced} clock_start={*clock_start}
+                        teach={modes.teach} learning={teaching_case(form, modes.teach)} />
                 }
             </main>
             if let (Some(Panel::Sheet), Some(kind)) = (*panel, sheet_kind) {
-                <ConsentSheet {kind} case={Rc::new(derived.case.clone())} inputs={(*sheet_inputs).clone()}
+                <ConsentSheet {kind} case={Rc::new(derived.case.clone())} inputs={(*sheet_inputs).clone()} embed={modes.embed}
                     on_inputs={on_sheet_inputs} on_close={{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }} />
             }
             if !empty && *panel == Some(Panel::Record) {
                 <ClinicianRecord derived={derived.clone()} on_close={{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }} />
             }
-            <Footer />
+            <Footer embed={modes.embed} />
             <CiteDialog cite={*open_cite} on_close={close_cite} />
             <p class="visually-hidden" id="verdict-announcer" role="status" aria-live="polite" aria-atomic="true">{ announce }</p>
         </ContextProvider<OpenCite>>
@@ -286,22 +347,36 @@ fn follow_url(
     }
 }
 
-/// Shown while nothing is entered: how to start, and the examples.
+/// The teaching case the form is, in teaching mode.
+fn teaching_case(form: &Form, teach: bool) -> Option<&'static crate::examples::Example> {
+    if !teach {
+        return None;
+    }
+    EXAMPLES.iter().find(|e| Form::from_case_file(e.json) == *form)
+}
+
+#[derive(Properties, PartialEq)]
+struct StartProps {
+    teach: bool,
+}
+
+/// Shown while nothing is entered: how to start, and the teaching cases.
 #[function_component(StartPanel)]
-fn start_panel() -> Html {
+fn start_panel(p: &StartProps) -> Html {
     html! {
         <section class="start" aria-labelledby="start-title">
             <div class="wrap">
                 <h1 id="start-title">{ "Open a case" }</h1>
                 <p>{ "Choose what is happening below, or open an example. A case can also come in a link: " }
                     <code>{ "#case=" }</code>{ " and the case file, percent-encoded. The case stays in this browser: the part of a link after # is never sent to a server." }</p>
-                <details class="examples">
-                    <summary>{ "Example cases" }</summary>
+                <details class="examples" open={p.teach}>
+                    <summary>{ if p.teach { "Teaching cases" } else { "Example cases" } }</summary>
                     <ul>
                         { for EXAMPLES.iter().map(|e| html! {
-                            <li>
+                            <li data-teaching-case={e.id}>
                                 <a href={format!("#{}", e.fragment())}>{ e.title }</a>
                                 <span class="hint">{ format!(" reaches {}", e.verdict) }</span>
+                                if p.teach { <p class="hint">{ e.learning }{ " " }{ cites(e.cites) }</p> }
                             </li>
                         }) }
                     </ul>
@@ -345,8 +420,13 @@ fn stored_theme() -> Theme {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct FooterProps {
+    embed: bool,
+}
+
 #[function_component(Footer)]
-fn footer() -> Html {
+fn footer(p: &FooterProps) -> Html {
     let theme = use_state(stored_theme);
     use_effect_with(*theme, |t| {
         if let Some(root) = gloo::utils::document().document_element() {
@@ -374,6 +454,7 @@ fn footer() -> Html {
                     }) }
                     { ". It shows what the guidance says; decisions rest with the multidisciplinary team." }
                 </p>
+                if !p.embed {
                 <fieldset class="theme">
                     <legend>{ "Theme" }</legend>
                     { for [Theme::System, Theme::Light, Theme::Dark].into_iter().map(|t| {
@@ -386,7 +467,24 @@ fn footer() -> Html {
                         }
                     }) }
                 </fieldset>
+                }
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Modes;
+
+    #[test]
+    fn modes_come_from_the_query_only() {
+        assert_eq!(Modes::from_query(""), Modes::default());
+        assert_eq!(Modes::from_query("?embed=1"), Modes { embed: true, ..Modes::default() });
+        assert_eq!(
+            Modes::from_query("?teach=1&embed=1&sheet=1"),
+            Modes { embed: true, teach: true, sheet: true }
+        );
+        assert_eq!(Modes::from_query("?embed=0&teach=yes&x=1"), Modes::default());
     }
 }

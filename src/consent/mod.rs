@@ -171,7 +171,7 @@ impl OutcomeFigure {
 /// followed by `%` or `in 100`. Total: never panics.
 pub fn parse_per_100(text: &str) -> Result<u8, String> {
     let t = text.trim();
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     let number = if let Some(n) = lower.strip_suffix('%') {
         n
     } else if let Some(n) = lower.strip_suffix("in 100") {

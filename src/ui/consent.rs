@@ -194,8 +194,9 @@ fn paragraph(p: &Paragraph) -> Html {
 fn icon_array(n: u8, caption: &str) -> Html {
     // 20 across and 5 down: half the height of a square, for a two-page sheet.
     let figure = |i: u8| {
-        let x = f64::from(i % 20) * 12.0;
-        let y = f64::from(i / 20) * 16.0;
+        // Whole numbers: formatting them needs none of f64's formatting code.
+        let x = u32::from(i % 20) * 12;
+        let y = u32::from(i / 20) * 16;
         let class = if i < n { "icon icon--on" } else { "icon icon--off" };
         html! {
             <g class={class} transform={format!("translate({x} {y})")}>

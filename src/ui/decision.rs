@@ -218,7 +218,7 @@ fn verdict_detail(
                                             let rest = match &alt.verdict {
                                                 Verdict::NeedsInformation { missing } => format!(
                                                     " (then still needed: {})",
-                                                    missing.iter().map(|m| m.label().to_lowercase()).collect::<Vec<_>>().join(", ")
+                                                    missing.iter().map(|m| m.label().to_ascii_lowercase()).collect::<Vec<_>>().join(", ")
                                                 ),
                                                 _ => String::new(),
                                             };

@@ -214,3 +214,22 @@ test('each teaching case shows its expected verdict and learning point', async (
   }
   assert.equal(seen.size, 7, 'every verdict');
 });
+
+test('Chromium finds nothing that stops the app being installed', async (t) => {
+  // A real profile: installing is never offered in an incognito context.
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ecmo-profile-')), {
+    executablePath: process.env.ECMO_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(BASE.href);
+  await page.locator('main').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, []);
+  assert.match(manifest.url, /manifest\.webmanifest$/);
+});

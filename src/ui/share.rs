@@ -114,16 +114,14 @@ pub fn share_bar(p: &ShareProps) -> Html {
             <div class="share__buttons">
                 <button type="button" class="button button--secondary" onclick={copy} disabled={empty}>{ "Copy case link" }</button>
                 <button type="button" class="button button--secondary" onclick={export} disabled={empty}>{ "Export case file" }</button>
-                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
-                <label for="import-file" class="button button--secondary" role="button" tabindex="0"
-                    onkeydown={Callback::from(|e: KeyboardEvent| {
-                        if e.key() == "Enter" || e.key() == " " {
-                            e.prevent_default();
-                            if let Some(input) = gloo::utils::document().get_element_by_id("import-file").and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
-                                input.click();
-                            }
+                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" tabindex="-1" aria-hidden="true" onchange={import} />
+                <button type="button" class="button button--secondary"
+                    onclick={Callback::from(|_: MouseEvent| {
+                        let input = gloo::utils::document().get_element_by_id("import-file");
+                        if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
+                            input.click();
                         }
-                    })}>{ "Import case file" }</label>
+                    })}>{ "Import case file" }</button>
                 <button type="button" class="button button--warning" onclick={ask_new} disabled={empty}>{ "New case" }</button>
             </div>
             if *confirming {

@@ -6,6 +6,10 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const BASE = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080/');
@@ -177,5 +181,28 @@ test('the clinician record lists the case, verdict and every condition with its 
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true });
   assert.ok((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length >= 1);
+  assert.deepEqual(problems, []);
+});
+
+test('every printed page of the sheet and the record carries the app and guidance versions', async (t) => {
+  const { page, problems } = await open(t, caseLink(VARIANTS['research-only']));
+  const dir = mkdtempSync(join(tmpdir(), 'ecmo-print-'));
+  for (const what of ['sheet', 'record']) {
+    await page.locator(what === 'sheet' ? '[data-action="consent-sheet"]' : '[data-action="record"]').click();
+    await page.evaluate((w) => document.documentElement.setAttribute('data-printing', w), what);
+    await page.emulateMedia({ media: 'print' });
+    const file = join(dir, `${what}.pdf`);
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.documentElement.removeAttribute('data-printing'));
+    const pages = execFileSync('pdftotext', [file, '-']).toString().split('\f').filter((p) => p.trim()).map((p) => p.replace(/\s+/g, ' '));
+    assert.ok(pages.length >= 1);
+    for (const [i, text] of pages.entries()) {
+      assert.match(text, /VA ECMO decision aid \d+\.\d+\.\d+/, `${what} page ${i + 1}: app version`);
+      assert.match(text, /HTG762 \(published 18 December 2025/, `${what} page ${i + 1}: HTG762 version`);
+      assert.match(text, /IPG808 \(published 22 October 2025\)/, `${what} page ${i + 1}: IPG808 version`);
+      assert.match(text, new RegExp(`Page ${i + 1} of ${pages.length}`), `${what} page ${i + 1}: page number`);
+    }
+  }
   assert.deepEqual(problems, []);
 });

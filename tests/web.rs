@@ -3,6 +3,7 @@
 //! browser's own `hashchange` event.
 #![cfg(target_arch = "wasm32")]
 
+use ecmo_aid::engine::Verdict;
 use ecmo_aid::examples::EXAMPLES;
 use ecmo_aid::ui::App;
 use wasm_bindgen::JsCast;
@@ -100,29 +101,46 @@ async fn each_example_link_shows_its_verdict_and_hooks() {
         let page = mount(&e.fragment()).await;
         assert_eq!(page.count("[data-verdict]"), 1, "{}", e.id);
         assert_eq!(page.verdict().as_deref(), Some(e.verdict), "{}", e.id);
-        match e.verdict {
-            "not-yet-refractory" => {
-                assert_eq!(page.attr("[data-verdict]", "data-prospective").as_deref(), Some("option"))
-            }
-            "outside-guidance" => {
-                assert_eq!(page.attr("[data-verdict]", "data-reason").as_deref(), Some("hypothermia"))
-            }
-            "needs-information" => {
-                assert_eq!(page.attr("[data-verdict]", "data-missing").as_deref(), Some("arrest.cause"))
-            }
-            "invalid" => {
+        // The page shows what the engine decided (the engine is tested natively).
+        let d = ecmo_aid::engine::decide(&e.case());
+        match &d.verdict {
+            Verdict::NotYetRefractory { at_30_minutes } => {
                 assert_eq!(
-                    page.count("[data-field-error='arrest.cpr_minutes']"),
-                    1,
-                    "one hook per invalid input"
-                );
-                let input: HtmlInputElement = gloo::utils::document()
-                    .get_element_by_id("cpr-minutes")
-                    .and_then(|e| e.dyn_into().ok())
-                    .expect("the minutes field");
-                assert_eq!(input.value(), "-4", "what was typed is kept");
+                    page.attr("[data-verdict]", "data-prospective").as_deref(),
+                    Some(at_30_minutes.id())
+                )
             }
-            _ => assert!(page.count("[data-requirement]") >= 6, "{}", e.id),
+            Verdict::OutsideGuidance { reason, .. } => {
+                assert_eq!(
+                    page.attr("[data-verdict]", "data-reason").as_deref(),
+                    Some(reason.id()),
+                    "{}",
+                    e.id
+                )
+            }
+            Verdict::NeedsInformation { missing } => {
+                let paths: Vec<&str> = missing.iter().map(|f| f.path()).collect();
+                assert_eq!(page.attr("[data-verdict]", "data-missing"), Some(paths.join(" ")), "{}", e.id)
+            }
+            Verdict::Invalid { errors } => {
+                for err in errors {
+                    let selector = format!("[data-field-error='{}']", err.path);
+                    assert_eq!(page.count(&selector), 1, "one hook per invalid input");
+                }
+                if e.id == "negative-minutes" {
+                    let input: HtmlInputElement = gloo::utils::document()
+                        .get_element_by_id("cpr-minutes")
+                        .and_then(|e| e.dyn_into().ok())
+                        .expect("the minutes field");
+                    assert_eq!(input.value(), "-4", "what was typed is kept");
+                }
+            }
+            Verdict::Recommended(_) => {
+                assert_eq!(page.count("[data-requirement]"), d.requirements.len() as u32, "{}", e.id);
+                for c in &d.cautions {
+                    assert_eq!(page.count(&format!("[data-caution='{}']", c.id.id())), 1, "{}", e.id);
+                }
+            }
         }
         assert!(page.count("[data-citation]") > 0 || e.verdict == "invalid", "{}", e.id);
     }

@@ -19,7 +19,11 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("engine: {n} decisions in {secs:.2} s: {:.0} decisions per second ({:.2} µs each)", n as f64 / secs, secs * 1e6 / n as f64);
+    println!(
+        "engine: {n} decisions in {secs:.2} s: {:.0} decisions per second ({:.2} µs each)",
+        n as f64 / secs,
+        secs * 1e6 / n as f64
+    );
     let texts: Vec<&str> = EXAMPLES.iter().map(|e| e.json).collect();
     let start = Instant::now();
     let mut m = 0u64;

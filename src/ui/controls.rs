@@ -96,8 +96,8 @@ pub struct YesNoProps {
 /// Yes / No / Not known.
 #[function_component(YesNo)]
 pub fn yes_no(p: &YesNoProps) -> Html {
-    let on_change = p.on_change.clone();
-    let on_change = Callback::from(move |v: Option<&'static str>| on_change.emit(v.map(|v| v == "yes")));
+    let on_change =
+        use_callback(p.on_change.clone(), |v: Option<&'static str>, outer| outer.emit(v.map(|v| v == "yes")));
     html! {
         <Choice name={p.name.clone()} legend={p.legend.clone()} hint={p.hint.clone()} path={p.path.clone()}
             error={p.error.clone()} options={vec![("yes", "Yes"), ("no", "No")]}

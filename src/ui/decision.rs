@@ -121,7 +121,7 @@ pub fn details(p: &DetailsProps) -> Html {
                     <h2 id="req-title">{ "Conditions the guidance attaches" }</h2>
                     <p class="hint">{ "Answer each for this case; the status follows your answer." }</p>
                     <ul class="checklist">
-                        { for d.requirements.iter().map(|r| requirement(r, &p.dispatch)) }
+                        { for d.requirements.iter().map(|r| html! { <Requirement key={r.spec.id.id()} check={*r} dispatch={p.dispatch.clone()} /> }) }
                     </ul>
                 </section>
             }
@@ -139,7 +139,7 @@ pub fn details(p: &DetailsProps) -> Html {
                 </section>
             }
             if !d.notes.is_empty() {
-                <section aria-labelledby="notes-title" class="panel">
+                <section aria-labelledby="notes-title" class="panel panel--notes">
                     <h2 id="notes-title">{ "Notes from the guidance" }</h2>
                     <ul class="notes">
                         { for d.notes.iter().map(|n| html! {
@@ -259,11 +259,19 @@ fn verdict_detail(
     }
 }
 
-fn requirement(r: &RequirementCheck, dispatch: &Callback<Action>) -> Html {
+#[derive(Properties, PartialEq)]
+struct RequirementProps {
+    check: RequirementCheck,
+    dispatch: Callback<Action>,
+}
+
+/// One condition of the checklist, with its own answer.
+#[function_component(Requirement)]
+fn requirement(p: &RequirementProps) -> Html {
+    let r = &p.check;
     let id = r.spec.id;
-    let dispatch = dispatch.clone();
-    let on_change = Callback::from(move |v: Option<&'static str>| {
-        dispatch.emit(Action::Team(id, v.and_then(Answer::from_id)));
+    let on_change = use_callback((p.dispatch.clone(), id), |v: Option<&'static str>, (dispatch, id)| {
+        dispatch.emit(Action::Team(*id, v.and_then(Answer::from_id)));
     });
     let selected = match r.status {
         Status::Met => Some(Answer::Yes.id()),

@@ -52,41 +52,39 @@ pub struct InputsProps {
 pub fn inputs(p: &InputsProps) -> Html {
     let f = &p.form;
     let err = |path: &str| f.error_at(&p.errors, path);
-    let send = |make: fn(Option<&'static str>) -> Action| {
-        let d = p.dispatch.clone();
-        Callback::from(move |v: Option<&'static str>| d.emit(make(v)))
-    };
-    let send_bool = |make: fn(Option<bool>) -> Action| {
-        let d = p.dispatch.clone();
-        Callback::from(move |v: Option<bool>| d.emit(make(v)))
-    };
-    let age_input = {
-        let d = p.dispatch.clone();
-        Callback::from(move |s: String| d.emit(Action::Age(s)))
-    };
-    let cpr_input = {
-        let d = p.dispatch.clone();
-        let on_clock = p.on_clock.clone();
-        // Typing minutes by hand stops the clock: the typed value wins.
-        Callback::from(move |s: String| {
-            on_clock.emit(None);
-            d.emit(Action::CprMinutes(s));
-        })
-    };
-    let toggle_cause = {
-        let d = p.dispatch.clone();
-        Callback::from(move |id: &'static str| {
-            if let Some(c) = ReversibleCause::from_id(id) {
-                d.emit(Action::ToggleReversibleCause(c));
-            }
-        })
-    };
+    // One stable callback per control (made once per dispatcher), so that a
+    // change re-renders only the controls whose own props changed.
+    let d = p.dispatch.clone();
+    let on_indication =
+        use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Indication(from_id(v))));
+    let on_rhythm = use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Rhythm(from_id(v))));
+    let on_cause = use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Cause(from_id(v))));
+    let on_location =
+        use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Location(from_id(v))));
+    let on_phase = use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Phase(from_id(v))));
+    let on_pregnancy =
+        use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Pregnancy(from_id(v))));
+    let on_rosc = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::Rosc(v)));
+    let on_hypothermia = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::Hypothermia(v)));
+    let on_medicines = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::MedicinesAlone(v)));
+    let on_graft = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::GraftDysfunction(v)));
+    let age_input = use_callback(d.clone(), |s: String, d| d.emit(Action::Age(s)));
+    // Typing minutes by hand stops the clock: the typed value wins.
+    let cpr_input = use_callback((d.clone(), p.on_clock.clone()), |s: String, (d, on_clock)| {
+        on_clock.emit(None);
+        d.emit(Action::CprMinutes(s));
+    });
+    let toggle_cause = use_callback(d.clone(), |id: &'static str, d| {
+        if let Some(c) = ReversibleCause::from_id(id) {
+            d.emit(Action::ToggleReversibleCause(c));
+        }
+    });
 
     html! {
         <form class="inputs" id="inputs" aria-label="Case inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <Choice name="indication" legend="What is happening?" path="indication" error={err("indication")}
                 options={opts::<Indication>(Indication::label)} selected={f.indication.map(Indication::id)}
-                unknown={None::<AttrValue>} on_change={send(|v| Action::Indication(from_id(v)))} />
+                unknown={None::<AttrValue>} on_change={on_indication} />
 
             if f.indication.is_some() {
                 <NumberField id="age" label="Age" hint="Years, 0 to 120" value={f.age.clone()}
@@ -97,10 +95,10 @@ pub fn inputs(p: &InputsProps) -> Html {
                 <Choice name="rhythm" legend="Rhythm" hint="Shockable: VF, pVT. Non-shockable: asystole, PEA."
                     path="arrest.rhythm" error={err("arrest.rhythm")}
                     options={vec![("vf", "VF"), ("pvt", "pVT"), ("asystole", "Asystole"), ("pea", "PEA")]}
-                    selected={f.rhythm.map(Rhythm::id)} on_change={send(|v| Action::Rhythm(from_id(v)))} />
+                    selected={f.rhythm.map(Rhythm::id)} on_change={on_rhythm} />
                 <Choice name="cause" legend="Cause of the arrest" path="arrest.cause" error={err("arrest.cause")}
                     options={opts::<Cause>(Cause::label)} selected={f.cause.map(Cause::id)}
-                    on_change={send(|v| Action::Cause(from_id(v)))} />
+                    on_change={on_cause} />
                 if f.cause == Some(Cause::Reversible) {
                     <Chips name="reversible-causes" legend="Which reversible cause? (optional)"
                         hint={html! { <>{ "The reversible causes of the Resuscitation Council UK advanced life support algorithm, whose guidelines IPG808 names " }{ super::cites(&[crate::citation::Cite::ipg("3.2")]) }{ ". Recorded for the team; they do not change the verdict." }</> }}
@@ -117,32 +115,32 @@ pub fn inputs(p: &InputsProps) -> Html {
                         minutes={f.cpr_minutes.clone()} />
                 </div>
                 <YesNo name="rosc" legend="Return of spontaneous circulation (ROSC)?" path="arrest.rosc"
-                    error={err("arrest.rosc")} value={f.rosc} on_change={send_bool(Action::Rosc)} />
+                    error={err("arrest.rosc")} value={f.rosc} on_change={on_rosc} />
                 <YesNo name="hypothermia" legend="Hypothermia?" path="arrest.hypothermia"
-                    error={err("arrest.hypothermia")} value={f.hypothermia} on_change={send_bool(Action::Hypothermia)} />
+                    error={err("arrest.hypothermia")} value={f.hypothermia} on_change={on_hypothermia} />
                 <Choice name="location" legend="Where was the arrest?" hint="Both are covered by the guidance."
                     path="arrest.location" error={err("arrest.location")}
                     options={opts::<Location>(Location::label)} selected={f.location.map(Location::id)}
-                    on_change={send(|v| Action::Location(from_id(v)))} />
+                    on_change={on_location} />
             }
 
             if f.indication == Some(Indication::PostcardiotomyShock) {
                 <Choice name="phase" legend="Phase of care" path="surgery.phase" error={err("surgery.phase")}
                     options={opts::<Phase>(Phase::label)} selected={f.phase.map(Phase::id)}
-                    on_change={send(|v| Action::Phase(from_id(v)))} />
+                    on_change={on_phase} />
                 <YesNo name="medicines-alone" legend="Can the shock still be managed with medicines alone?"
                     path="surgery.managed_with_medicines_alone" error={err("surgery.managed_with_medicines_alone")}
-                    value={f.medicines_alone} on_change={send_bool(Action::MedicinesAlone)} />
+                    value={f.medicines_alone} on_change={on_medicines} />
                 <YesNo name="graft-dysfunction" legend="Primary graft dysfunction after heart transplant?"
                     path="surgery.graft_dysfunction_after_transplant"
                     error={err("surgery.graft_dysfunction_after_transplant")}
-                    value={f.graft_dysfunction} on_change={send_bool(Action::GraftDysfunction)} />
+                    value={f.graft_dysfunction} on_change={on_graft} />
             }
 
             if f.indication.is_some() {
                 <Choice name="pregnancy" legend="Pregnancy" path="patient.pregnancy" error={err("patient.pregnancy")}
                     options={opts::<Pregnancy>(Pregnancy::label)} selected={f.pregnancy.map(Pregnancy::id)}
-                    on_change={send(|v| Action::Pregnancy(from_id(v)))} />
+                    on_change={on_pregnancy} />
             }
         </form>
     }

@@ -201,9 +201,11 @@ pub fn app() -> Html {
         });
     }
 
+    // Stable callbacks (made once), so that a change re-renders only the
+    // controls whose own props changed.
     let dispatch = {
         let d = screen.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
+        use_callback((), move |a: Action, _| d.dispatch(a))
     };
     let on_load = {
         let d = screen.dispatcher();
@@ -226,8 +228,8 @@ pub fn app() -> Html {
         })
     };
     let on_clock = {
-        let clock_start = clock_start.clone();
-        Callback::from(move |s: Option<f64>| clock_start.set(s))
+        let setter = clock_start.setter();
+        use_callback((), move |s: Option<f64>, _| setter.set(s))
     };
     let open: OpenCite = {
         let open_cite = open_cite.clone();

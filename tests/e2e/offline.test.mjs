@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, appendFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -232,4 +232,36 @@ test('Chromium finds nothing that stops the app being installed', async (t) => {
   const manifest = await cdp.send('Page.getAppManifest');
   assert.deepEqual(manifest.errors, []);
   assert.match(manifest.url, /manifest\.webmanifest$/);
+});
+
+test('served from a sub-path, the app decides and works offline', async (t) => {
+  // The build mounted at /trust/ecmo/ by a server of the test's own.
+  const dir = copyOfDist();
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (!path.startsWith('/trust/ecmo/')) { res.writeHead(404); res.end(); return; }
+    const rel = path.slice('/trust/ecmo/'.length) || 'index.html';
+    if (rel.includes('..')) { res.writeHead(400); res.end(); return; }
+    try {
+      const body = readFileSync(join(dir, rel));
+      res.writeHead(200, { 'content-type': types[rel.slice(rel.lastIndexOf('.'))] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch { res.writeHead(404); res.end(); }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}/trust/ecmo/`;
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  await page.goto(caseLink(base, RESEARCH));
+  await page.locator('[data-verdict="research-only"]').waitFor();
+  await controlled(page);
+  assert.deepEqual(failed, []);
+  await new Promise((r) => server.close(r));
+  await page.reload();
+  await page.locator('[data-verdict="research-only"]').waitFor();
 });

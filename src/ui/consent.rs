@@ -52,7 +52,8 @@ fn text_field(
     hint: Option<&'static str>,
     value: &str,
     error: Option<String>,
-    set: impl Fn(&mut SheetInputs, String) + 'static,
+    // A function pointer, not a generic closure: one copy of this code.
+    set: fn(&mut SheetInputs, String),
     inputs: &SheetInputs,
     on_inputs: &Callback<SheetInputs>,
 ) -> Html {

@@ -52,33 +52,47 @@ pub struct InputsProps {
 pub fn inputs(p: &InputsProps) -> Html {
     let f = &p.form;
     let err = |path: &str| f.error_at(&p.errors, path);
-    // One stable callback per control (made once per dispatcher), so that a
-    // change re-renders only the controls whose own props changed.
-    let d = p.dispatch.clone();
-    let on_indication =
-        use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Indication(from_id(v))));
-    let on_rhythm = use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Rhythm(from_id(v))));
-    let on_cause = use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Cause(from_id(v))));
-    let on_location =
-        use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Location(from_id(v))));
-    let on_phase = use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Phase(from_id(v))));
-    let on_pregnancy =
-        use_callback(d.clone(), |v: Option<&'static str>, d| d.emit(Action::Pregnancy(from_id(v))));
-    let on_rosc = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::Rosc(v)));
-    let on_hypothermia = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::Hypothermia(v)));
-    let on_medicines = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::MedicinesAlone(v)));
-    let on_graft = use_callback(d.clone(), |v: Option<bool>, d| d.emit(Action::GraftDysfunction(v)));
-    let age_input = use_callback(d.clone(), |s: String, d| d.emit(Action::Age(s)));
+    // Callbacks through two function-pointer makers: one copy of the code
+    // each, whatever the control (closures of distinct types would each be
+    // compiled again).
+    let choice = |make: fn(Option<&'static str>) -> Action| {
+        let d = p.dispatch.clone();
+        Callback::from(move |v: Option<&'static str>| d.emit(make(v)))
+    };
+    let yes_no = |make: fn(Option<bool>) -> Action| {
+        let d = p.dispatch.clone();
+        Callback::from(move |v: Option<bool>| d.emit(make(v)))
+    };
+    let on_indication = choice(|v| Action::Indication(from_id(v)));
+    let on_rhythm = choice(|v| Action::Rhythm(from_id(v)));
+    let on_cause = choice(|v| Action::Cause(from_id(v)));
+    let on_location = choice(|v| Action::Location(from_id(v)));
+    let on_phase = choice(|v| Action::Phase(from_id(v)));
+    let on_pregnancy = choice(|v| Action::Pregnancy(from_id(v)));
+    let on_rosc = yes_no(Action::Rosc);
+    let on_hypothermia = yes_no(Action::Hypothermia);
+    let on_medicines = yes_no(Action::MedicinesAlone);
+    let on_graft = yes_no(Action::GraftDysfunction);
+    let age_input = {
+        let d = p.dispatch.clone();
+        Callback::from(move |s: String| d.emit(Action::Age(s)))
+    };
     // Typing minutes by hand stops the clock: the typed value wins.
-    let cpr_input = use_callback((d.clone(), p.on_clock.clone()), |s: String, (d, on_clock)| {
-        on_clock.emit(None);
-        d.emit(Action::CprMinutes(s));
-    });
-    let toggle_cause = use_callback(d.clone(), |id: &'static str, d| {
-        if let Some(c) = ReversibleCause::from_id(id) {
-            d.emit(Action::ToggleReversibleCause(c));
-        }
-    });
+    let cpr_input = {
+        let (d, on_clock) = (p.dispatch.clone(), p.on_clock.clone());
+        Callback::from(move |s: String| {
+            on_clock.emit(None);
+            d.emit(Action::CprMinutes(s));
+        })
+    };
+    let toggle_cause = {
+        let d = p.dispatch.clone();
+        Callback::from(move |id: &'static str| {
+            if let Some(c) = ReversibleCause::from_id(id) {
+                d.emit(Action::ToggleReversibleCause(c));
+            }
+        })
+    };
 
     html! {
         <form class="inputs" id="inputs" aria-label="Case inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

@@ -152,6 +152,22 @@ pub fn app() -> Html {
     let modes =
         *use_state(|| Modes::from_query(&gloo::utils::window().location().search().unwrap_or_default()));
     let panel = use_state(|| modes.sheet.then_some(Panel::Sheet));
+    let updated = use_state(|| false);
+    {
+        // A new build's service worker took over: this page still runs the
+        // old code. The first take-over of a first visit is not an update.
+        let setter = updated.setter();
+        use_effect_with((), move |_| {
+            let container = gloo::utils::window().navigator().service_worker();
+            let had = std::rc::Rc::new(std::cell::Cell::new(container.controller().is_some()));
+            let listener = gloo::events::EventListener::new(&container, "controllerchange", move |_| {
+                if had.replace(true) {
+                    setter.set(true);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     use_effect_with(modes, |m| {
         if let Some(root) = gloo::utils::document().document_element() {
             if m.embed {
@@ -296,6 +312,15 @@ pub fn app() -> Html {
                 <StartPanel teach={modes.teach} />
             } else {
                 <VerdictBar derived={derived.clone()} on_panel={open_panel.clone()} />
+            }
+            if *updated {
+                <div class="wrap">
+                    <div class="notice notice--update" role="status" data-update-ready="">
+                        <p><strong>{ "A new version of this app is ready." }</strong>
+                            { " Reload to use it: the case stays in the link, but anything typed for the family's sheet is not kept, so print it first." }</p>
+                        <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().location().reload(); })}>{ "Reload now" }</button>
+                    </div>
+                </div>
             }
             if !form.link_errors.is_empty() {
                 <div class="wrap">

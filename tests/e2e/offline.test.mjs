@@ -77,6 +77,7 @@ test('after the first load and with the server stopped, a reload works and a new
   await page.goto(caseLink(server.url, VF));
   await page.locator('[data-verdict="option"]').waitFor();
   await controlled(page);
+  assert.equal(await page.locator('[data-update-ready]').count(), 0, 'a first install is not an update');
   await server.stop();
   await page.reload();
   await page.locator('[data-verdict="option"]').waitFor();
@@ -119,6 +120,11 @@ test('a new build replaces the old cache', async (t) => {
   assert.notEqual(second[0], first[0]);
   const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), second[0]);
   assert.ok(cached.some((p) => p.endsWith('.wasm')) && cached.some((p) => p.endsWith('/index.html')), cached.join(' '));
+  // The open page says it runs an old version, and a reload keeps the case.
+  await page.locator('[data-update-ready]').waitFor();
+  await page.getByRole('button', { name: 'Reload now' }).click();
+  await page.locator('[data-verdict="option"]').waitFor();
+  assert.equal(await page.locator('[data-update-ready]').count(), 0);
 });
 
 test('a full session makes requests only to its own origin, carries no typed data, and breaks no CSP rule', async (t) => {

@@ -90,6 +90,11 @@ impl Action {
     }
 }
 
+/// The message of the error shown at the field for `path`, if any.
+pub fn error_at(errors: &[FieldError], path: &str) -> Option<String> {
+    errors.iter().find(|e| within(&e.path, path)).map(|e| e.message.clone())
+}
+
 /// Whether an error's path is the field at `path` or inside it.
 fn within(error_path: &str, path: &str) -> bool {
     error_path
@@ -165,11 +170,6 @@ impl Form {
             team: self.team.clone(),
         };
         Case { assessment, errors }
-    }
-
-    /// The error shown at a field, if any.
-    pub fn error_at(&self, errors: &[FieldError], path: &str) -> Option<String> {
-        errors.iter().find(|e| within(&e.path, path)).map(|e| e.message.clone())
     }
 
     /// The case file for this form: what a link or an export holds. Typed

@@ -17,8 +17,11 @@ pub struct Alternative {
     pub verdict: Verdict,
 }
 
+/// Sets one input of an assessment to one value.
+type Set = fn(&mut Assessment);
+
 /// The values worth showing for a field, and how each sets it.
-fn values(field: Field) -> Vec<(&'static str, fn(&mut Assessment))> {
+fn values(field: Field) -> Vec<(&'static str, Set)> {
     match field {
         Field::Indication => vec![
             ("postcardiotomy cardiogenic shock", |a| a.indication = Some(Indication::PostcardiotomyShock)),

@@ -51,7 +51,7 @@ pub struct InputsProps {
 #[function_component(Inputs)]
 pub fn inputs(p: &InputsProps) -> Html {
     let f = &p.form;
-    let err = |path: &str| f.error_at(&p.errors, path);
+    let err = |path: &str| crate::form::error_at(&p.errors, path);
     // Callbacks through two function-pointer makers: one copy of the code
     // each, whatever the control (closures of distinct types would each be
     // compiled again).

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
@@ -39,13 +40,22 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-function send(res, status, type, body, head) {
-  res.writeHead(status, {
+// Compressed as any real host compresses them (see the README's host notes).
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json)|image\/svg)/;
+
+function send(res, status, type, body, head, gzip = false) {
+  const headers = {
     'Content-Type': type,
-    'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-  });
+    Vary: 'Accept-Encoding',
+  };
+  if (gzip && COMPRESSIBLE.test(type)) {
+    body = gzipSync(body, { level: 9 });
+    headers['Content-Encoding'] = 'gzip';
+  }
+  headers['Content-Length'] = Buffer.byteLength(body);
+  res.writeHead(status, headers);
   res.end(head ? undefined : body);
 }
 
@@ -80,7 +90,8 @@ async function handle(req, res) {
   try {
     const body = await readFile(file);
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return send(res, 200, type, body, head);
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    return send(res, 200, type, body, head, gzip);
   } catch {
     return send(res, 500, 'text/plain; charset=utf-8', 'cannot read file\n', head);
   }

@@ -117,7 +117,7 @@ pub fn read_value(value: &Value) -> Case {
         errors.extend(sr.errors);
     }
     // Errors in the order of the file format, so the list reads top to bottom.
-    errors.sort_by_key(|e| path_rank(&e.path));
+    crate::model::sort_small(&mut errors, |e| path_rank(&e.path));
     Case { assessment: Assessment { indication, patient, arrest, surgery, team }, errors }
 }
 
@@ -255,7 +255,7 @@ impl Reader {
                 ),
             }
         }
-        out.sort();
+        crate::model::sort_small(&mut out, |t| *t);
         out.dedup();
         out
     }

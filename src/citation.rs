@@ -77,6 +77,16 @@ impl Cite {
         Cite { guidance: Guidance::Ipg808, para }
     }
 
+    /// The citation a label names (`IPG808 1.1`, as [`Cite`]'s `Display`
+    /// writes it), when the bundled guidance text has that paragraph name.
+    pub fn parse(label: &str) -> Option<Cite> {
+        let (code, para) = label.split_once(' ')?;
+        let guidance = Guidance::ALL.into_iter().find(|g| g.code() == code)?;
+        let text = guidance.text();
+        let at = text.find(para)?;
+        Some(Cite { guidance, para: text.get(at..at + para.len())? })
+    }
+
     /// Whether the paragraph is numbered (`3.1`) rather than a heading.
     pub fn is_numbered(self) -> bool {
         self.para.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -198,6 +208,16 @@ mod tests {
         assert!(p.ends_with("enter data into the National Cardiac Arrest Audit."), "{p}");
         let p = paragraph(Cite::htg("Who should be involved with the procedure")).unwrap_or_default();
         assert!(p.contains("could be done in centres specialising in managing PCS"), "{p}");
+    }
+
+    #[test]
+    fn parses_its_own_labels() {
+        for c in [Cite::ipg("1.1"), Cite::htg("3.13"), Cite::ipg("Auditing of outcomes")] {
+            assert_eq!(Cite::parse(&c.to_string()), Some(c));
+        }
+        assert_eq!(Cite::parse("IPG808"), None);
+        assert_eq!(Cite::parse("NG1 1.1"), None);
+        assert_eq!(Cite::parse("IPG808 not a paragraph"), None);
     }
 
     #[test]

@@ -121,7 +121,7 @@ impl Form {
                     f.reversible_causes.remove(i);
                 } else {
                     f.reversible_causes.push(c);
-                    f.reversible_causes.sort();
+                    crate::model::sort_small(&mut f.reversible_causes, |c| *c);
                 }
             }
             Action::CprMinutes(v) => f.cpr_minutes = v,
@@ -246,7 +246,7 @@ fn whole(text: &str, path: &str, max: i64, errors: &mut Vec<FieldError>) -> Opti
     match t.parse::<i64>() {
         Ok(n) if (0..=max).contains(&n) => Some(n),
         _ => {
-            let shown = if t.parse::<f64>().is_ok_and(f64::is_finite) {
+            let shown = if decimal(t).is_some() {
                 t.to_string()
             } else {
                 let short: String = t.chars().take(40).collect();
@@ -268,15 +268,98 @@ fn raw_number(text: &str) -> Option<Value> {
     if let Ok(n) = t.parse::<i64>() {
         return Some(Value::from(n));
     }
-    match t.parse::<f64>() {
-        Ok(f) if f.is_finite() => serde_json::Number::from_f64(f).map(Value::Number),
-        _ => Some(Value::String(t.to_string())),
+    match decimal(t).and_then(|json| serde_json::from_str::<serde_json::Number>(&json).ok()) {
+        Some(n) => Some(Value::Number(n)),
+        None => Some(Value::String(t.to_string())),
     }
+}
+
+/// Typed text that reads as a decimal number (`52.5`, `-1`, `+3`, `.5`,
+/// `1e3`), as JSON writes it (`52.5`, `-1`, `3`, `0.5`, `1e3`); `None`
+/// otherwise. Checks the syntax only: parsing floats would add their tables
+/// (about 15 KB compressed) to the wasm.
+fn decimal(t: &str) -> Option<String> {
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'-') => ("-", &t[1..]),
+        Some(b'+') => ("", &t[1..]),
+        _ => ("", t),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let frac_digits = frac.unwrap_or("");
+    if !digits(int) || !digits(frac_digits) || int.len() + frac_digits.len() == 0 {
+        return None;
+    }
+    let int = int.trim_start_matches('0');
+    let mut json = format!("{sign}{}", if int.is_empty() { "0" } else { int });
+    if !frac_digits.is_empty() {
+        json.push('.');
+        json.push_str(frac_digits);
+    }
+    if let Some(e) = exponent {
+        let body = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if body.is_empty() || !digits(body) {
+            return None;
+        }
+        json.push('e');
+        json.push_str(e);
+    }
+    Some(json)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn decimal_agrees_with_f64_and_json(t in "[-+]?[0-9]{0,3}[.]?[0-9]{0,3}([eE][-+]?[0-9]{0,2})?") {
+            let f = t.parse::<f64>().ok().filter(|f| f.is_finite());
+            let json = decimal(&t);
+            proptest::prop_assert_eq!(json.is_some(), f.is_some(), "{}", t);
+            if let (Some(json), Some(f)) = (json, f) {
+                let n: serde_json::Number = serde_json::from_str(&json).expect("valid JSON");
+                // serde_json's float parsing may differ from Rust's in the last bit.
+                let g = n.as_f64().unwrap_or(f64::NAN);
+                proptest::prop_assert!((g - f).abs() <= f.abs() * 1e-15, "{} as {}: {} and {}", t, json, g, f);
+            }
+        }
+    }
+
+    #[test]
+    fn decimal_reads_what_f64_reads_and_writes_it_as_json() {
+        for (typed, json) in [
+            ("52.5", Some("52.5")),
+            ("-1", Some("-1")),
+            ("+3", Some("3")),
+            (".5", Some("0.5")),
+            ("5.", Some("5")),
+            ("1e3", Some("1e3")),
+            ("1.5E-2", Some("1.5e-2")),
+            ("007.5", Some("7.5")),
+            ("-0", Some("-0")),
+            ("", None),
+            (".", None),
+            ("-", None),
+            ("1e", None),
+            ("1e+", None),
+            ("1.2.3", None),
+            ("inf", None),
+            ("NaN", None),
+            ("12a", None),
+            ("--1", None),
+        ] {
+            assert_eq!(decimal(typed).as_deref(), json, "{typed}");
+        }
+    }
     use crate::engine::decide;
 
     fn arrest_form() -> Form {

@@ -14,4 +14,5 @@ pub mod engine;
 pub mod examples;
 pub mod form;
 pub mod model;
+pub mod render;
 pub mod ui;

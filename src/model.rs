@@ -488,3 +488,30 @@ impl Assessment {
         rows
     }
 }
+
+/// Sorts a short list by key, stably (insertion sort). The lists sorted here
+/// have a few items; the standard library's sorts add kilobytes of code to
+/// the wasm for each type they sort.
+pub fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::sort_small;
+
+    #[test]
+    fn sorts_stably_by_key() {
+        let mut v = [(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_small(&mut v, |p| p.0);
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let mut e: [u8; 0] = [];
+        sort_small(&mut e, |x| *x);
+    }
+}

@@ -358,7 +358,7 @@ pub(super) fn evaluate(a: &Assessment, f: &mut Findings) {
 
     f.notes = NOTES.iter().collect();
     // Missing inputs in the order of the case file.
-    f.missing.sort();
+    crate::model::sort_small(&mut f.missing, |m| *m);
 }
 
 #[cfg(test)]

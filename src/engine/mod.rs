@@ -636,7 +636,7 @@ fn decide_parts(a: &Assessment, errors: &[FieldError]) -> Decision {
         None
     };
 
-    f.outside.sort();
+    crate::model::sort_small(&mut f.outside, |r| *r);
     f.outside.dedup();
     let verdict = if !errors.is_empty() {
         f.trace.insert(0, &scope::INVALID_INPUT);

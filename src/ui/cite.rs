@@ -7,39 +7,18 @@ use yew::prelude::*;
 
 use crate::citation::{paragraph, Cite};
 
-/// Opens a citation's paragraph; provided by the app as a context.
-pub type OpenCite = Callback<Cite>;
 
-/// Cites as `[data-citation]` buttons (plain text where no app provides the
-/// dialog, as on a printed record).
+/// Cites as `[data-citation]` buttons (`render::cites`). A click opens the
+/// paragraph through the app's one delegated listener ([`on_cite_click`]).
 pub fn cites(cites: &[Cite]) -> Html {
-    html! {
-        <span class="cites">
-            { for cites.iter().map(|c| html! { <CiteButton cite={*c} /> }) }
-        </span>
-    }
+    super::raw(crate::render::cites(cites))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CiteProps {
-    pub cite: Cite,
-}
-
-#[function_component(CiteButton)]
-pub fn cite_button(p: &CiteProps) -> Html {
-    let open = use_context::<OpenCite>();
-    let label = p.cite.to_string();
-    match open {
-        Some(open) => {
-            let cite = p.cite;
-            let onclick = Callback::from(move |_: MouseEvent| open.emit(cite));
-            html! {
-                <button type="button" class="cite" data-citation={label.clone()} aria-haspopup="dialog"
-                    title={format!("Show {label}")} {onclick}>{ label }</button>
-            }
-        }
-        None => html! { <cite class="cite" data-citation={label.clone()}>{ label }</cite> },
-    }
+/// The citation of the `[data-citation]` button a click landed on, if any.
+pub fn clicked_cite(e: &Event) -> Option<Cite> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest("button[data-citation]").ok()??;
+    Cite::parse(&button.get_attribute("data-citation")?)
 }
 
 #[derive(Properties, PartialEq)]

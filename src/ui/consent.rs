@@ -8,8 +8,7 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::cites;
-use crate::consent::{self, Paragraph, SheetInputs, SheetKind};
+use crate::consent::{self, SheetInputs, SheetKind};
 use crate::model::Case;
 
 /// What to print alone.
@@ -147,17 +146,7 @@ pub fn consent_sheet(p: &SheetProps) -> Html {
                 </div>
             </div>
             <article class={classes!("sheet", large.then_some("sheet--large"))} aria-label="The sheet as it will print" data-sheet={p.kind.id()}>
-                <h1 class="sheet__title">{ sheet.title.clone() }</h1>
-                <p class="sheet__intro">{ sheet.intro.clone() }</p>
-                { for sheet.sections.iter().map(|s| html! {
-                    <section class="sheet__section" data-section={s.id}>
-                        <h2>{ s.heading }
-                            if !s.cites.is_empty() { <small class="sheet__cites">{ cites(&s.cites) }</small> }
-                        </h2>
-                        { for s.paragraphs.iter().map(paragraph) }
-                    </section>
-                }) }
-                <footer class="sheet__stamp">{ sheet.stamp.line() }</footer>
+                { super::raw(crate::render::sheet(&sheet)) }
             </article>
         </section>
     }
@@ -168,52 +157,6 @@ pub fn consent_sheet(p: &SheetProps) -> Html {
 fn sheet_tab_url() -> String {
     let location = gloo::utils::window().location();
     format!("{}?sheet=1{}", location.pathname().unwrap_or_default(), location.hash().unwrap_or_default())
-}
-
-fn paragraph(p: &Paragraph) -> Html {
-    match p {
-        Paragraph::Text(t) => html! { <p>{ t.clone() }</p> },
-        Paragraph::Bullets(items) => {
-            html! { <ul>{ for items.iter().map(|b| html! { <li>{ b.clone() }</li> }) }</ul> }
-        }
-        Paragraph::IconArray { per_100, caption } => icon_array(*per_100, caption),
-        Paragraph::WriteIn { label, lines } => html! {
-            <div class="write-in">
-                <p>{ *label }</p>
-                { for (0..*lines).map(|_| html! { <div class="write-in__line"></div> }) }
-            </div>
-        },
-        Paragraph::Field { label, value } => html! {
-            <p class="sheet__field"><span class="sheet__label">{ format!("{label}: ") }</span>
-                if value.trim().is_empty() { <span class="write-in__blank"></span> } else { <strong>{ value.clone() }</strong> }
-            </p>
-        },
-    }
-}
-
-/// 100 figures, `n` of them filled, in rows of 10.
-fn icon_array(n: u8, caption: &str) -> Html {
-    // 20 across and 5 down: half the height of a square, for a two-page sheet.
-    let figure = |i: u8| {
-        // Whole numbers: formatting them needs none of f64's formatting code.
-        let x = u32::from(i % 20) * 12;
-        let y = u32::from(i / 20) * 16;
-        let class = if i < n { "icon icon--on" } else { "icon icon--off" };
-        html! {
-            <g class={class} transform={format!("translate({x} {y})")}>
-                <circle cx="5" cy="3" r="2.6" />
-                <path d="M1.5 14 V8.5 Q1.5 6.5 3.5 6.5 H6.5 Q8.5 6.5 8.5 8.5 V14 Z" />
-            </g>
-        }
-    };
-    html! {
-        <figure class="icon-array">
-            <svg viewBox="0 0 240 80" role="img" aria-label={caption.to_string()}>
-                { for (0..100u8).map(figure) }
-            </svg>
-            <figcaption>{ caption.to_string() }</figcaption>
-        </figure>
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -241,7 +184,6 @@ pub fn clinician_record(p: &RecordProps) -> Html {
         let on_close = p.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
-    let item = |i: &consent::RecordItem| html! { <li><strong>{ i.title }</strong>{ " " }{ i.text }{ " " }{ cites(&i.cites) }</li> };
     html! {
         <section id="clinician-record" class="consent" aria-labelledby="record-title">
             <div class="consent__controls wrap">
@@ -253,33 +195,7 @@ pub fn clinician_record(p: &RecordProps) -> Html {
                 </div>
             </div>
             <article class="sheet record" aria-label="The record as it will print">
-                <h1 class="sheet__title">{ r.title.clone() }</h1>
-                <p>{ format!("Printed {}", r.when) }</p>
-                <h2>{ "Case" }</h2>
-                <table class="record__table">
-                    { for r.rows.iter().map(|(k, v)| html! { <tr><th scope="row">{ k.clone() }</th><td>{ v.clone() }</td></tr> }) }
-                </table>
-                if !r.input_errors.is_empty() {
-                    <h2>{ "Inputs not valid" }</h2>
-                    <ul>{ for r.input_errors.iter().map(|(p, m)| html! { <li>{ format!("{p}: {m}") }</li> }) }</ul>
-                }
-                <h2>{ format!("Verdict: {} ({})", r.verdict.title, r.verdict.id) }</h2>
-                if let Some(p) = r.verdict.prospective { <p>{ format!("At 30 minutes: {p}") }</p> }
-                <ul>{ for r.verdict.statements.iter().map(item) }</ul>
-                if !r.requirements.is_empty() {
-                    <h2>{ "Conditions" }</h2>
-                    <table class="record__table">
-                        <tr><th scope="col">{ "Condition" }</th><th scope="col">{ "Status" }</th><th scope="col">{ "The guidance says" }</th></tr>
-                        { for r.requirements.iter().map(|q| html! {
-                            <tr><td>{ q.title }</td><td><strong>{ q.status_label }</strong></td><td>{ q.text }{ " " }{ cites(&q.cites) }</td></tr>
-                        }) }
-                    </table>
-                }
-                if !r.cautions.is_empty() { <h2>{ "Cautions" }</h2><ul>{ for r.cautions.iter().map(item) }</ul> }
-                if !r.notes.is_empty() { <h2>{ "Notes" }</h2><ul>{ for r.notes.iter().map(item) }</ul> }
-                <h2>{ "Rules applied" }</h2>
-                <ol>{ for r.rules.iter().map(|i| html! { <li><code>{ i.id }</code>{ " " }{ i.text }{ " " }{ cites(&i.cites) }</li> }) }</ol>
-                <footer class="sheet__stamp">{ r.stamp.line() }</footer>
+                { super::raw(crate::render::record(&r)) }
             </article>
         </section>
     }

@@ -10,6 +10,7 @@ use super::controls::Choice;
 use super::{cites, Derived};
 use crate::engine::{RequirementCheck, Status, Verdict};
 use crate::form::Action;
+use crate::render;
 use crate::model::{Answer, Field};
 
 #[derive(Properties, PartialEq)]
@@ -128,33 +129,18 @@ pub fn details(p: &DetailsProps) -> Html {
             if !d.cautions.is_empty() {
                 <section aria-labelledby="cautions-title" class="panel">
                     <h2 id="cautions-title">{ "Cautions" }</h2>
-                    <ul class="cautions">
-                        { for d.cautions.iter().map(|c| html! {
-                            <li class="caution" data-caution={c.id.id()}>
-                                <h3 class="caution__title">{ c.title }</h3>
-                                <p>{ c.text }{ " " }{ cites(c.cites) }</p>
-                            </li>
-                        }) }
-                    </ul>
+                    <ul class="cautions">{ super::raw(render::cautions(&d.cautions)) }</ul>
                 </section>
             }
             if !d.notes.is_empty() {
                 <section aria-labelledby="notes-title" class="panel panel--notes">
                     <h2 id="notes-title">{ "Notes from the guidance" }</h2>
-                    <ul class="notes">
-                        { for d.notes.iter().map(|n| html! {
-                            <li data-note={n.id}>{ n.text }{ " " }{ cites(n.cites) }</li>
-                        }) }
-                    </ul>
+                    <ul class="notes">{ super::raw(render::notes(&d.notes)) }</ul>
                 </section>
             }
             <details class={classes!("panel", "trace", p.teach.then_some("trace--teach"))} open={p.teach}>
                 <summary>{ if p.teach { "Why this verdict: the rules applied, in order" } else { "Rules applied" } }</summary>
-                <ol>
-                    { for d.trace.iter().map(|r| html! {
-                        <li data-rule={r.id}><code>{ r.id }</code>{ " " }{ r.says }{ " " }{ cites(r.cites) }</li>
-                    }) }
-                </ol>
+                <ol>{ super::raw(render::trace(&d.trace)) }</ol>
             </details>
         </div>
     }

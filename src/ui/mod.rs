@@ -21,7 +21,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 pub use cite::cites;
-use cite::{CiteDialog, OpenCite};
+use cite::CiteDialog;
 use consent::{ClinicianRecord, ConsentSheet};
 use decision::{Details, VerdictBar};
 use inputs::Inputs;
@@ -32,6 +32,11 @@ use crate::engine::{self, Decision};
 use crate::examples::EXAMPLES;
 use crate::form::{Action, Form};
 use crate::model::{Case, FieldError};
+
+/// Markup from `render`, which escapes all text it did not write itself.
+pub fn raw(html: String) -> Html {
+    Html::from_html_unchecked(AttrValue::from(html))
+}
 
 /// The app's version, stamped on the page.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -247,10 +252,18 @@ pub fn app() -> Html {
         let setter = clock_start.setter();
         use_callback((), move |s: Option<f64>, _| setter.set(s))
     };
-    let open: OpenCite = {
-        let open_cite = open_cite.clone();
-        Callback::from(move |c: Cite| open_cite.set(Some(c)))
-    };
+    // Citation buttons are text (`render`): one listener opens them all.
+    {
+        let set = open_cite.setter();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "click", move |e| {
+                if let Some(c) = cite::clicked_cite(e) {
+                    set.set(Some(c));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let close_cite = {
         let open_cite = open_cite.clone();
         Callback::from(move |_| open_cite.set(None))
@@ -288,7 +301,7 @@ pub fn app() -> Html {
         if empty { String::new() } else { format!("Verdict: {}", derived.decision.verdict.title()) };
 
     html! {
-        <ContextProvider<OpenCite> context={open}>
+        <>
             <a class="skip-link" href="#inputs">{ "Skip to the case inputs" }</a>
             if modes.embed {
                 <header class="embed-bar">
@@ -351,7 +364,7 @@ pub fn app() -> Html {
             <Footer embed={modes.embed} />
             <CiteDialog cite={*open_cite} on_close={close_cite} />
             <p class="visually-hidden" id="verdict-announcer" role="status" aria-live="polite" aria-atomic="true">{ announce }</p>
-        </ContextProvider<OpenCite>>
+        </>
     }
 }
 

@@ -4,7 +4,8 @@
 #     and for a bare Yew counter built with the same toolchain and profile,
 #     and their ratio;
 #   - decisions per second of the engine, natively;
-#   - time from input to updated verdict in Chromium at 4x CPU slowdown.
+#   - time from input to updated verdict in Chromium at 4x CPU slowdown;
+#   - Lighthouse 12 (mobile profile) scores, three runs.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"   # installs what is missing; cds to the repo root
 
@@ -30,3 +31,11 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 node tools/bench.mjs "$url" 80
+
+echo
+echo "=== Lighthouse 12, mobile profile (served gzipped, as a host would)"
+lh="${LIGHTHOUSE_DIR:-$HOME/.cache/ecmo-aid/lighthouse}"
+if [ ! -x "$lh/node_modules/.bin/lighthouse" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$lh" lighthouse@12 >/dev/null
+fi
+node tools/lighthouse.mjs "$url" 3

@@ -283,7 +283,13 @@ pub fn notes(notes: &[&NoteSpec]) -> String {
 pub fn trace(trace: &[&Rule]) -> String {
     let mut h = H::new();
     for r in trace {
-        h.raw("<li").attr("data-rule", r.id).raw(">").el("code", "", r.id).raw(" ").text_cited(r.says, r.cites).raw("</li>");
+        h.raw("<li")
+            .attr("data-rule", r.id)
+            .raw(">")
+            .el("code", "", r.id)
+            .raw(" ")
+            .text_cited(r.says, r.cites)
+            .raw("</li>");
     }
     h.finish()
 }

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use crate::citation::{paragraph, Cite};
 
-
 /// Cites as `[data-citation]` buttons (`render::cites`). A click opens the
 /// paragraph through the app's one delegated listener ([`on_cite_click`]).
 pub fn cites(cites: &[Cite]) -> Html {

@@ -10,20 +10,13 @@ use super::controls::Choice;
 use super::{cites, Derived};
 use crate::engine::{RequirementCheck, Status, Verdict};
 use crate::form::Action;
-use crate::render;
 use crate::model::{Answer, Field};
-
-#[derive(Properties, PartialEq)]
-pub struct BarProps {
-    pub derived: Rc<Derived>,
-    /// Opens the family's sheet or the clinician's record.
-    pub on_panel: Callback<Option<super::Panel>>,
-}
+use crate::render;
 
 /// The verdict, where a clinician looks first. Carries the page hooks.
-#[function_component(VerdictBar)]
-pub fn verdict_bar(p: &BarProps) -> Html {
-    let v = &p.derived.decision.verdict;
+/// `on_panel` opens the family's sheet or the clinician's record.
+pub fn verdict_bar(derived: &Derived, on_panel: &Callback<Option<super::Panel>>) -> Html {
+    let v = &derived.decision.verdict;
     let prospective = match v {
         Verdict::NotYetRefractory { at_30_minutes } => Some(at_30_minutes.id()),
         _ => None,
@@ -40,7 +33,7 @@ pub fn verdict_bar(p: &BarProps) -> Html {
     };
     let lead = v.statements().into_iter().next();
     let open = |panel: super::Panel| {
-        let on_panel = p.on_panel.clone();
+        let on_panel = on_panel.clone();
         Callback::from(move |_: MouseEvent| on_panel.emit(Some(panel)))
     };
     html! {
@@ -122,7 +115,7 @@ pub fn details(p: &DetailsProps) -> Html {
                     <h2 id="req-title">{ "Conditions the guidance attaches" }</h2>
                     <p class="hint">{ "Answer each for this case; the status follows your answer." }</p>
                     <ul class="checklist">
-                        { for d.requirements.iter().map(|r| html! { <Requirement key={r.spec.id.id()} check={*r} dispatch={p.dispatch.clone()} /> }) }
+                        { for d.requirements.iter().map(|r| requirement(r, &p.dispatch)) }
                     </ul>
                 </section>
             }
@@ -245,27 +238,18 @@ fn verdict_detail(
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RequirementProps {
-    check: RequirementCheck,
-    dispatch: Callback<Action>,
-}
-
 /// One condition of the checklist, with its own answer.
-#[function_component(Requirement)]
-fn requirement(p: &RequirementProps) -> Html {
-    let r = &p.check;
+fn requirement(r: &RequirementCheck, dispatch: &Callback<Action>) -> Html {
     let id = r.spec.id;
-    let on_change = use_callback((p.dispatch.clone(), id), |v: Option<&'static str>, (dispatch, id)| {
-        dispatch.emit(Action::Team(*id, v.and_then(Answer::from_id)));
-    });
+    let on_change =
+        dispatch.reform(move |v: Option<&'static str>| Action::Team(id, v.and_then(Answer::from_id)));
     let selected = match r.status {
         Status::Met => Some(Answer::Yes.id()),
         Status::NotMet => Some(Answer::No.id()),
         Status::Unknown => None,
     };
     html! {
-        <li class={classes!("req", format!("req--{}", r.status.id()))} data-requirement={id.id()} data-status={r.status.id()}>
+        <li key={id.id()} class={classes!("req", format!("req--{}", r.status.id()))} data-requirement={id.id()} data-status={r.status.id()}>
             <div class="req__body">
                 <span class="req__status">{ status_label(r.status) }</span>
                 <h3 class="req__title">{ r.spec.title }</h3>

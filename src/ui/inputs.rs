@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::clock::ArrestClock;
-use super::controls::{from_id, opts, Chips, Choice, NumberField, YesNo};
+use super::controls::{from_id, opts, yes_no, Chips, Choice, NumberField, YesNoProps};
 use crate::form::{Action, Form};
 use crate::model::{Cause, FieldError, Indication, Location, Phase, Pregnancy, ReversibleCause, Rhythm};
 
@@ -59,7 +59,7 @@ pub fn inputs(p: &InputsProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |v: Option<&'static str>| d.emit(make(v)))
     };
-    let yes_no = |make: fn(Option<bool>) -> Action| {
+    let answer = |make: fn(Option<bool>) -> Action| {
         let d = p.dispatch.clone();
         Callback::from(move |v: Option<bool>| d.emit(make(v)))
     };
@@ -69,10 +69,10 @@ pub fn inputs(p: &InputsProps) -> Html {
     let on_location = choice(|v| Action::Location(from_id(v)));
     let on_phase = choice(|v| Action::Phase(from_id(v)));
     let on_pregnancy = choice(|v| Action::Pregnancy(from_id(v)));
-    let on_rosc = yes_no(Action::Rosc);
-    let on_hypothermia = yes_no(Action::Hypothermia);
-    let on_medicines = yes_no(Action::MedicinesAlone);
-    let on_graft = yes_no(Action::GraftDysfunction);
+    let on_rosc = answer(Action::Rosc);
+    let on_hypothermia = answer(Action::Hypothermia);
+    let on_medicines = answer(Action::MedicinesAlone);
+    let on_graft = answer(Action::GraftDysfunction);
     let age_input = {
         let d = p.dispatch.clone();
         Callback::from(move |s: String| d.emit(Action::Age(s)))
@@ -128,10 +128,24 @@ pub fn inputs(p: &InputsProps) -> Html {
                     <ArrestClock start={p.clock_start} on_clock={p.on_clock.clone()} dispatch={p.dispatch.clone()}
                         minutes={f.cpr_minutes.clone()} />
                 </div>
-                <YesNo name="rosc" legend="Return of spontaneous circulation (ROSC)?" path="arrest.rosc"
-                    error={err("arrest.rosc")} value={f.rosc} on_change={on_rosc} />
-                <YesNo name="hypothermia" legend="Hypothermia?" path="arrest.hypothermia"
-                    error={err("arrest.hypothermia")} value={f.hypothermia} on_change={on_hypothermia} />
+                { yes_no(YesNoProps {
+                    name: AttrValue::Static("rosc"),
+                    legend: AttrValue::Static("Return of spontaneous circulation (ROSC)?"),
+                    hint: None,
+                    path: AttrValue::Static("arrest.rosc"),
+                    error: err("arrest.rosc"),
+                    value: f.rosc,
+                    on_change: on_rosc,
+                }) }
+                { yes_no(YesNoProps {
+                    name: AttrValue::Static("hypothermia"),
+                    legend: AttrValue::Static("Hypothermia?"),
+                    hint: None,
+                    path: AttrValue::Static("arrest.hypothermia"),
+                    error: err("arrest.hypothermia"),
+                    value: f.hypothermia,
+                    on_change: on_hypothermia,
+                }) }
                 <Choice name="location" legend="Where was the arrest?" hint="Both are covered by the guidance."
                     path="arrest.location" error={err("arrest.location")}
                     options={opts::<Location>(Location::label)} selected={f.location.map(Location::id)}
@@ -142,13 +156,24 @@ pub fn inputs(p: &InputsProps) -> Html {
                 <Choice name="phase" legend="Phase of care" path="surgery.phase" error={err("surgery.phase")}
                     options={opts::<Phase>(Phase::label)} selected={f.phase.map(Phase::id)}
                     on_change={on_phase} />
-                <YesNo name="medicines-alone" legend="Can the shock still be managed with medicines alone?"
-                    path="surgery.managed_with_medicines_alone" error={err("surgery.managed_with_medicines_alone")}
-                    value={f.medicines_alone} on_change={on_medicines} />
-                <YesNo name="graft-dysfunction" legend="Primary graft dysfunction after heart transplant?"
-                    path="surgery.graft_dysfunction_after_transplant"
-                    error={err("surgery.graft_dysfunction_after_transplant")}
-                    value={f.graft_dysfunction} on_change={on_graft} />
+                { yes_no(YesNoProps {
+                    name: AttrValue::Static("medicines-alone"),
+                    legend: AttrValue::Static("Can the shock still be managed with medicines alone?"),
+                    hint: None,
+                    path: AttrValue::Static("surgery.managed_with_medicines_alone"),
+                    error: err("surgery.managed_with_medicines_alone"),
+                    value: f.medicines_alone,
+                    on_change: on_medicines,
+                }) }
+                { yes_no(YesNoProps {
+                    name: AttrValue::Static("graft-dysfunction"),
+                    legend: AttrValue::Static("Primary graft dysfunction after heart transplant?"),
+                    hint: None,
+                    path: AttrValue::Static("surgery.graft_dysfunction_after_transplant"),
+                    error: err("surgery.graft_dysfunction_after_transplant"),
+                    value: f.graft_dysfunction,
+                    on_change: on_graft,
+                }) }
             }
 
             if f.indication.is_some() {

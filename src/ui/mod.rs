@@ -23,7 +23,7 @@ use yew::prelude::*;
 pub use cite::cites;
 use cite::CiteDialog;
 use consent::{ClinicianRecord, ConsentSheet};
-use decision::{Details, VerdictBar};
+use decision::{verdict_bar, Details};
 use inputs::Inputs;
 use share::ShareBar;
 
@@ -174,6 +174,7 @@ pub fn app() -> Html {
         });
     }
     use_effect_with(modes, |m| {
+        apply_theme(current_theme());
         if let Some(root) = gloo::utils::document().document_element() {
             if m.embed {
                 let _ = root.set_attribute("data-embed", "");
@@ -322,9 +323,9 @@ pub fn app() -> Html {
                 </header>
             }
             if empty {
-                <StartPanel teach={modes.teach} />
+                { start_panel(modes.teach) }
             } else {
-                <VerdictBar derived={derived.clone()} on_panel={open_panel.clone()} />
+                { verdict_bar(&derived, &open_panel) }
             }
             if *updated {
                 <div class="wrap">
@@ -361,7 +362,7 @@ pub fn app() -> Html {
             if !empty && *panel == Some(Panel::Record) {
                 <ClinicianRecord derived={derived.clone()} on_close={{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }} />
             }
-            <Footer embed={modes.embed} />
+            { footer(modes.embed) }
             <CiteDialog cite={*open_cite} on_close={close_cite} />
             <p class="visually-hidden" id="verdict-announcer" role="status" aria-live="polite" aria-atomic="true">{ announce }</p>
         </>
@@ -395,28 +396,24 @@ fn teaching_case(form: &Form, teach: bool) -> Option<&'static crate::examples::E
     EXAMPLES.iter().find(|e| Form::from_case_file(e.json) == *form)
 }
 
-#[derive(Properties, PartialEq)]
-struct StartProps {
-    teach: bool,
-}
-
 /// Shown while nothing is entered: how to start, and the teaching cases.
-#[function_component(StartPanel)]
-fn start_panel(p: &StartProps) -> Html {
+/// A function, not a component: each component type costs the wasm about
+/// 1.5 KB compressed, and this one has no state.
+fn start_panel(teach: bool) -> Html {
     html! {
         <section class="start" aria-labelledby="start-title">
             <div class="wrap">
                 <h1 id="start-title">{ "Open a case" }</h1>
                 <p>{ "Choose what is happening below, or open an example. A case can also come in a link: " }
                     <code>{ "#case=" }</code>{ " and the case file, percent-encoded. The case stays in this browser: the part of a link after # is never sent to a server." }</p>
-                <details class="examples" open={p.teach}>
-                    <summary>{ if p.teach { "Teaching cases" } else { "Example cases" } }</summary>
+                <details class="examples" open={teach}>
+                    <summary>{ if teach { "Teaching cases" } else { "Example cases" } }</summary>
                     <ul>
                         { for EXAMPLES.iter().map(|e| html! {
                             <li data-teaching-case={e.id}>
                                 <a href={format!("#{}", e.fragment())}>{ e.title }</a>
                                 <span class="hint">{ format!(" reaches {}", e.verdict) }</span>
-                                if p.teach { <p class="hint">{ e.learning }{ " " }{ cites(e.cites) }</p> }
+                                if teach { <p class="hint">{ e.learning }{ " " }{ cites(e.cites) }</p> }
                             </li>
                         }) }
                     </ul>
@@ -460,26 +457,44 @@ fn stored_theme() -> Theme {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct FooterProps {
-    embed: bool,
+thread_local! {
+    /// The theme in force: read from storage once, changed by the footer.
+    static THEME: std::cell::Cell<Option<Theme>> = const { std::cell::Cell::new(None) };
 }
 
-#[function_component(Footer)]
-fn footer(p: &FooterProps) -> Html {
-    let theme = use_state(stored_theme);
-    use_effect_with(*theme, |t| {
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("data-theme", t.id());
+fn current_theme() -> Theme {
+    THEME.with(|t| match t.get() {
+        Some(theme) => theme,
+        None => {
+            let theme = stored_theme();
+            t.set(Some(theme));
+            theme
         }
-        if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
-            let _ = storage.set_item(THEME_KEY, t.id());
+    })
+}
+
+/// Puts a theme in force: on the page, in storage and for the footer.
+fn apply_theme(t: Theme) {
+    THEME.with(|c| c.set(Some(t)));
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", t.id());
+    }
+    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = storage.set_item(THEME_KEY, t.id());
+    }
+}
+
+/// The versions and the theme switch. A function with no hooks: the radios
+/// are the theme's only state, and one listener on their fieldset applies it.
+fn footer(embed: bool) -> Html {
+    let theme = current_theme();
+    let onchange = Callback::from(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let t = [Theme::System, Theme::Light, Theme::Dark].into_iter().find(|t| t.id() == input.value());
+        if let Some(t) = t {
+            apply_theme(t);
         }
     });
-    let pick = |t: Theme| {
-        let theme = theme.clone();
-        Callback::from(move |_: Event| theme.set(t))
-    };
     html! {
         <footer class="footer">
             <div class="wrap footer__inner">
@@ -494,14 +509,14 @@ fn footer(p: &FooterProps) -> Html {
                     }) }
                     { ". It shows what the guidance says; decisions rest with the multidisciplinary team." }
                 </p>
-                if !p.embed {
-                <fieldset class="theme">
+                if !embed {
+                <fieldset class="theme" {onchange}>
                     <legend>{ "Theme" }</legend>
                     { for [Theme::System, Theme::Light, Theme::Dark].into_iter().map(|t| {
                         let id = format!("theme-{}", t.id());
                         html! {
                             <span class="seg__item">
-                                <input type="radio" class="seg__input" name="theme" id={id.clone()} checked={*theme == t} onchange={pick(t)} />
+                                <input type="radio" class="seg__input" name="theme" id={id.clone()} value={t.id()} checked={theme == t} />
                                 <label class="seg__label seg__label--small" for={id}>{ match t { Theme::System => "System", Theme::Light => "Light", Theme::Dark => "Dark" } }</label>
                             </span>
                         }

@@ -295,3 +295,21 @@ test('every touch target is at least 44 by 44 CSS pixels', async (t) => {
   });
   assert.deepEqual(small, []);
 });
+
+test('the theme switch applies, keeps only the theme in storage, and survives a reload', async (t) => {
+  const { page, problems } = await open(t);
+  await page.getByLabel('Dark', { exact: true }).check();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.reload();
+  await page.locator('main').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.ok(await page.getByLabel('Dark', { exact: true }).isChecked());
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), bg);
+  await page.getByLabel('Light', { exact: true }).check();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), bg);
+  const stored = await page.evaluate(() => Object.entries(localStorage));
+  assert.deepEqual(stored, [['ecmo-aid.theme', 'light']]);
+  assert.deepEqual(problems, []);
+});

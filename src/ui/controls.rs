@@ -41,7 +41,6 @@ pub struct ChoiceProps {
 }
 
 /// A segmented control: a fieldset of radios drawn as large buttons.
-#[function_component(Choice)]
 pub fn choice(p: &ChoiceProps) -> Html {
     let hint_id = format!("{}-hint", p.name);
     let error_id = format!("{}-error", p.name);
@@ -95,9 +94,17 @@ pub struct YesNoProps {
 pub fn yes_no(p: YesNoProps) -> Html {
     let on_change = p.on_change.reform(|v: Option<&'static str>| v.map(|v| v == "yes"));
     html! {
-        <Choice name={p.name.clone()} legend={p.legend.clone()} hint={p.hint.clone()} path={p.path.clone()}
-            error={p.error.clone()} options={vec![("yes", "Yes"), ("no", "No")]}
-            selected={p.value.map(|b| if b { "yes" } else { "no" })} {on_change} compact=true />
+        { choice(&yew::props!(ChoiceProps {
+                    name: p.name.clone(),
+                    legend: p.legend.clone(),
+                    hint: p.hint.clone(),
+                    path: p.path.clone(),
+                    error: p.error.clone(),
+                    options: vec![("yes", "Yes"), ("no", "No")],
+                    selected: p.value.map(|b| if b { "yes" } else { "no" }),
+                    on_change,
+                    compact: true,
+                })) }
     }
 }
 
@@ -115,7 +122,6 @@ pub struct NumberProps {
 }
 
 /// A whole-number field: opens the number keypad, keeps any text typed.
-#[function_component(NumberField)]
 pub fn number_field(p: &NumberProps) -> Html {
     let on_input = p.on_input.clone();
     let oninput = Callback::from(move |e: InputEvent| {
@@ -156,7 +162,6 @@ pub struct ChipsProps {
 }
 
 /// Checkboxes drawn as toggle chips.
-#[function_component(Chips)]
 pub fn chips(p: &ChipsProps) -> Html {
     html! {
         <fieldset class="field" id={format!("field-{}", p.name)}>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::controls::Choice;
+use super::controls::{choice, ChoiceProps};
 use super::{cites, Derived};
 use crate::engine::{RequirementCheck, Status, Verdict};
 use crate::form::Action;
@@ -255,9 +255,15 @@ fn requirement(r: &RequirementCheck, dispatch: &Callback<Action>) -> Html {
                 <h3 class="req__title">{ r.spec.title }</h3>
                 <p>{ r.spec.text }{ " " }{ cites(r.spec.cites) }</p>
             </div>
-            <Choice name={format!("team-{}", id.id())} legend={format!("{}: in place for this case?", r.spec.title)}
-                options={vec![("yes", "Yes"), ("no", "No")]} {selected} {on_change}
-                path={id.team_path()} compact=true />
+            { choice(&yew::props!(ChoiceProps {
+                    name: format!("team-{}", id.id()),
+                    legend: format!("{}: in place for this case?", r.spec.title),
+                    options: vec![("yes", "Yes"), ("no", "No")],
+                    selected,
+                    on_change,
+                    path: id.team_path(),
+                    compact: true,
+                })) }
         </li>
     }
 }

@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use super::clock::ArrestClock;
-use super::controls::{from_id, opts, yes_no, Chips, Choice, NumberField, YesNoProps};
+use super::controls::{
+    chips, choice, from_id, number_field, opts, yes_no, ChipsProps, ChoiceProps, NumberProps, YesNoProps,
+};
 use crate::form::{Action, Form};
 use crate::model::{Cause, FieldError, Indication, Location, Phase, Pregnancy, ReversibleCause, Rhythm};
 
@@ -55,7 +57,7 @@ pub fn inputs(p: &InputsProps) -> Html {
     // Callbacks through two function-pointer makers: one copy of the code
     // each, whatever the control (closures of distinct types would each be
     // compiled again).
-    let choice = |make: fn(Option<&'static str>) -> Action| {
+    let pick = |make: fn(Option<&'static str>) -> Action| {
         let d = p.dispatch.clone();
         Callback::from(move |v: Option<&'static str>| d.emit(make(v)))
     };
@@ -63,12 +65,12 @@ pub fn inputs(p: &InputsProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |v: Option<bool>| d.emit(make(v)))
     };
-    let on_indication = choice(|v| Action::Indication(from_id(v)));
-    let on_rhythm = choice(|v| Action::Rhythm(from_id(v)));
-    let on_cause = choice(|v| Action::Cause(from_id(v)));
-    let on_location = choice(|v| Action::Location(from_id(v)));
-    let on_phase = choice(|v| Action::Phase(from_id(v)));
-    let on_pregnancy = choice(|v| Action::Pregnancy(from_id(v)));
+    let on_indication = pick(|v| Action::Indication(from_id(v)));
+    let on_rhythm = pick(|v| Action::Rhythm(from_id(v)));
+    let on_cause = pick(|v| Action::Cause(from_id(v)));
+    let on_location = pick(|v| Action::Location(from_id(v)));
+    let on_phase = pick(|v| Action::Phase(from_id(v)));
+    let on_pregnancy = pick(|v| Action::Pregnancy(from_id(v)));
     let on_rosc = answer(Action::Rosc);
     let on_hypothermia = answer(Action::Hypothermia);
     let on_medicines = answer(Action::MedicinesAlone);
@@ -96,35 +98,69 @@ pub fn inputs(p: &InputsProps) -> Html {
 
     html! {
         <form class="inputs" id="inputs" aria-label="Case inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <Choice name="indication" legend="What is happening?" path="indication" error={err("indication")}
-                options={opts::<Indication>(Indication::label)} selected={f.indication.map(Indication::id)}
-                unknown={None::<AttrValue>} on_change={on_indication} />
+            { choice(&yew::props!(ChoiceProps {
+                    name: "indication",
+                    legend: "What is happening?",
+                    path: "indication",
+                    error: err("indication"),
+                    options: opts::<Indication>(Indication::label),
+                    selected: f.indication.map(Indication::id),
+                    unknown: None::<AttrValue>,
+                    on_change: on_indication,
+                })) }
 
             if f.indication.is_some() {
-                <NumberField id="age" label="Age" hint="Years, 0 to 120" value={f.age.clone()}
-                    on_input={age_input} path="patient.age_years" error={err("patient.age_years")} />
+                { number_field(&yew::props!(NumberProps {
+                    id: "age",
+                    label: "Age",
+                    hint: "Years, 0 to 120",
+                    value: f.age.clone(),
+                    on_input: age_input,
+                    path: "patient.age_years",
+                    error: err("patient.age_years"),
+                })) }
             }
 
             if f.indication == Some(Indication::RefractoryCardiacArrest) {
-                <Choice name="rhythm" legend="Rhythm" hint="Shockable: VF, pVT. Non-shockable: asystole, PEA."
-                    path="arrest.rhythm" error={err("arrest.rhythm")}
-                    options={vec![("vf", "VF"), ("pvt", "pVT"), ("asystole", "Asystole"), ("pea", "PEA")]}
-                    selected={f.rhythm.map(Rhythm::id)} on_change={on_rhythm} />
-                <Choice name="cause" legend="Cause of the arrest" path="arrest.cause" error={err("arrest.cause")}
-                    options={opts::<Cause>(Cause::label)} selected={f.cause.map(Cause::id)}
-                    on_change={on_cause} />
+                { choice(&yew::props!(ChoiceProps {
+                    name: "rhythm",
+                    legend: "Rhythm",
+                    hint: "Shockable: VF, pVT. Non-shockable: asystole, PEA.",
+                    path: "arrest.rhythm",
+                    error: err("arrest.rhythm"),
+                    options: vec![("vf", "VF"), ("pvt", "pVT"), ("asystole", "Asystole"), ("pea", "PEA")],
+                    selected: f.rhythm.map(Rhythm::id),
+                    on_change: on_rhythm,
+                })) }
+                { choice(&yew::props!(ChoiceProps {
+                    name: "cause",
+                    legend: "Cause of the arrest",
+                    path: "arrest.cause",
+                    error: err("arrest.cause"),
+                    options: opts::<Cause>(Cause::label),
+                    selected: f.cause.map(Cause::id),
+                    on_change: on_cause,
+                })) }
                 if f.cause == Some(Cause::Reversible) {
-                    <Chips name="reversible-causes" legend="Which reversible cause? (optional)"
-                        hint={html! { <>{ "The reversible causes of the Resuscitation Council UK advanced life support algorithm, whose guidelines IPG808 names " }{ super::cites(&[crate::citation::Cite::ipg("3.2")]) }{ ". Recorded for the team; they do not change the verdict." }</> }}
-                        options={opts::<ReversibleCause>(ReversibleCause::label)}
-                        selected={f.reversible_causes.iter().map(|c| c.id()).collect::<Vec<_>>()}
-                        on_toggle={toggle_cause} />
+                    { chips(&yew::props!(ChipsProps {
+                    name: "reversible-causes",
+                    legend: "Which reversible cause? (optional)",
+                    hint: html! { <>{ "The reversible causes of the Resuscitation Council UK advanced life support algorithm, whose guidelines IPG808 names " }{ super::cites(&[crate::citation::Cite::ipg("3.2")]) }{ ". Recorded for the team; they do not change the verdict." }</> },
+                    options: opts::<ReversibleCause>(ReversibleCause::label),
+                    selected: f.reversible_causes.iter().map(|c| c.id()).collect::<Vec<_>>(),
+                    on_toggle: toggle_cause,
+                })) }
                 }
                 <div class="field-group" id="field-cpr-minutes-group">
-                    <NumberField id="cpr-minutes" label="Minutes of CPR without ROSC"
-                        hint="0 to 600"
-                        value={f.cpr_minutes.clone()} on_input={cpr_input} path="arrest.cpr_minutes"
-                        error={err("arrest.cpr_minutes")} />
+                    { number_field(&yew::props!(NumberProps {
+                    id: "cpr-minutes",
+                    label: "Minutes of CPR without ROSC",
+                    hint: "0 to 600",
+                    value: f.cpr_minutes.clone(),
+                    on_input: cpr_input,
+                    path: "arrest.cpr_minutes",
+                    error: err("arrest.cpr_minutes"),
+                })) }
                     <ArrestClock start={p.clock_start} on_clock={p.on_clock.clone()} dispatch={p.dispatch.clone()}
                         minutes={f.cpr_minutes.clone()} />
                 </div>
@@ -146,16 +182,28 @@ pub fn inputs(p: &InputsProps) -> Html {
                     value: f.hypothermia,
                     on_change: on_hypothermia,
                 }) }
-                <Choice name="location" legend="Where was the arrest?" hint="Both are covered by the guidance."
-                    path="arrest.location" error={err("arrest.location")}
-                    options={opts::<Location>(Location::label)} selected={f.location.map(Location::id)}
-                    on_change={on_location} />
+                { choice(&yew::props!(ChoiceProps {
+                    name: "location",
+                    legend: "Where was the arrest?",
+                    hint: "Both are covered by the guidance.",
+                    path: "arrest.location",
+                    error: err("arrest.location"),
+                    options: opts::<Location>(Location::label),
+                    selected: f.location.map(Location::id),
+                    on_change: on_location,
+                })) }
             }
 
             if f.indication == Some(Indication::PostcardiotomyShock) {
-                <Choice name="phase" legend="Phase of care" path="surgery.phase" error={err("surgery.phase")}
-                    options={opts::<Phase>(Phase::label)} selected={f.phase.map(Phase::id)}
-                    on_change={on_phase} />
+                { choice(&yew::props!(ChoiceProps {
+                    name: "phase",
+                    legend: "Phase of care",
+                    path: "surgery.phase",
+                    error: err("surgery.phase"),
+                    options: opts::<Phase>(Phase::label),
+                    selected: f.phase.map(Phase::id),
+                    on_change: on_phase,
+                })) }
                 { yes_no(YesNoProps {
                     name: AttrValue::Static("medicines-alone"),
                     legend: AttrValue::Static("Can the shock still be managed with medicines alone?"),
@@ -177,9 +225,15 @@ pub fn inputs(p: &InputsProps) -> Html {
             }
 
             if f.indication.is_some() {
-                <Choice name="pregnancy" legend="Pregnancy" path="patient.pregnancy" error={err("patient.pregnancy")}
-                    options={opts::<Pregnancy>(Pregnancy::label)} selected={f.pregnancy.map(Pregnancy::id)}
-                    on_change={on_pregnancy} />
+                { choice(&yew::props!(ChoiceProps {
+                    name: "pregnancy",
+                    legend: "Pregnancy",
+                    path: "patient.pregnancy",
+                    error: err("patient.pregnancy"),
+                    options: opts::<Pregnancy>(Pregnancy::label),
+                    selected: f.pregnancy.map(Pregnancy::id),
+                    on_change: on_pregnancy,
+                })) }
             }
         </form>
     }

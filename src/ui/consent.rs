@@ -32,15 +32,13 @@ pub fn print(what: Printing) {
     let _ = root.remove_attribute("data-printing");
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SheetProps {
+pub struct SheetProps<'a> {
     pub kind: SheetKind,
-    pub case: std::rc::Rc<Case>,
-    pub inputs: SheetInputs,
-    pub on_inputs: Callback<SheetInputs>,
+    pub case: &'a Case,
+    pub inputs: &'a SheetInputs,
+    pub on_inputs: &'a Callback<SheetInputs>,
     pub on_close: Callback<()>,
     /// In an embedded frame, also offer the sheet in a new tab.
-    #[prop_or_default]
     pub embed: bool,
 }
 
@@ -76,14 +74,14 @@ fn text_field(
     }
 }
 
-#[function_component(ConsentSheet)]
-pub fn consent_sheet(p: &SheetProps) -> Html {
-    let large = use_state(|| false);
-    let sheet = consent::sheet(p.kind, &p.case.assessment, &p.inputs);
+/// The sheet with what to type for it. A function with no hooks: large print
+/// is the checkbox's own state, which the style sheet reads (`:has`).
+pub fn consent_sheet(p: SheetProps) -> Html {
+    let sheet = consent::sheet(p.kind, &p.case.assessment, p.inputs);
     let figure_errors = p.inputs.outcome.check().err().unwrap_or_default();
     let field_error = |prefix: &str| figure_errors.iter().find(|e| e.starts_with(prefix)).cloned();
-    let i = &p.inputs;
-    let on = &p.on_inputs;
+    let i = p.inputs;
+    let on = p.on_inputs;
 
     let notes_input = {
         let inputs = i.clone();
@@ -96,10 +94,6 @@ pub fn consent_sheet(p: &SheetProps) -> Html {
     let clear = {
         let on = on.clone();
         Callback::from(move |_: MouseEvent| on.emit(SheetInputs::default()))
-    };
-    let toggle_large = {
-        let large = large.clone();
-        Callback::from(move |_: Event| large.set(!*large))
     };
     let close = {
         let on_close = p.on_close.clone();
@@ -132,7 +126,7 @@ pub fn consent_sheet(p: &SheetProps) -> Html {
                 </div>
                 <div class="field seg seg--compact">
                     <span class="seg__item">
-                        <input class="chip__input" type="checkbox" id="sheet-large" checked={*large} onchange={toggle_large} />
+                        <input class="chip__input" type="checkbox" id="sheet-large" />
                         <label class="chip__label" for="sheet-large">{ "Large print" }</label>
                     </span>
                 </div>
@@ -145,7 +139,7 @@ pub fn consent_sheet(p: &SheetProps) -> Html {
                     <button type="button" class="button button--secondary" onclick={close}>{ "Close" }</button>
                 </div>
             </div>
-            <article class={classes!("sheet", large.then_some("sheet--large"))} aria-label="The sheet as it will print" data-sheet={p.kind.id()}>
+            <article class="sheet" aria-label="The sheet as it will print" data-sheet={p.kind.id()}>
                 { super::raw(crate::render::sheet(&sheet)) }
             </article>
         </section>
@@ -159,16 +153,10 @@ fn sheet_tab_url() -> String {
     format!("{}?sheet=1{}", location.pathname().unwrap_or_default(), location.hash().unwrap_or_default())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RecordProps {
-    pub derived: std::rc::Rc<super::Derived>,
-    pub on_close: Callback<()>,
-}
-
-/// The clinician's record: for the notes, the MDT and the audit.
-#[function_component(ClinicianRecord)]
-pub fn clinician_record(p: &RecordProps) -> Html {
-    let when = use_memo(p.derived.clone(), |_| {
+/// The clinician's record: for the notes, the MDT and the audit. Stamped
+/// with the time it is shown (and so printed).
+pub fn clinician_record(derived: &super::Derived, on_close: &Callback<()>) -> Html {
+    let when = {
         let d = js_sys::Date::new_0();
         format!(
             "{:04}-{:02}-{:02} {:02}:{:02}",
@@ -178,10 +166,10 @@ pub fn clinician_record(p: &RecordProps) -> Html {
             d.get_hours(),
             d.get_minutes()
         )
-    });
-    let r = consent::record(&p.derived.case, &p.derived.decision, &when, super::VERSION);
+    };
+    let r = consent::record(&derived.case, &derived.decision, &when, super::VERSION);
     let close = {
-        let on_close = p.on_close.clone();
+        let on_close = on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
     html! {

@@ -22,7 +22,7 @@ use yew::prelude::*;
 
 pub use cite::cites;
 use cite::CiteDialog;
-use consent::{ClinicianRecord, ConsentSheet};
+use consent::{clinician_record, consent_sheet, SheetProps};
 use decision::{verdict_bar, Details};
 use inputs::Inputs;
 use share::ShareBar;
@@ -356,11 +356,17 @@ pub fn app() -> Html {
                 }
             </main>
             if let (Some(Panel::Sheet), Some(kind)) = (*panel, sheet_kind) {
-                <ConsentSheet {kind} case={Rc::new(derived.case.clone())} inputs={(*sheet_inputs).clone()} embed={modes.embed}
-                    on_inputs={on_sheet_inputs} on_close={{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }} />
+                { consent_sheet(SheetProps {
+                    kind,
+                    case: &derived.case,
+                    inputs: &sheet_inputs,
+                    on_inputs: &on_sheet_inputs,
+                    on_close: { let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) },
+                    embed: modes.embed,
+                }) }
             }
             if !empty && *panel == Some(Panel::Record) {
-                <ClinicianRecord derived={derived.clone()} on_close={{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }} />
+                { clinician_record(&derived, &{ let o = open_panel.clone(); Callback::from(move |_| o.emit(None)) }) }
             }
             { footer(modes.embed) }
             <CiteDialog cite={*open_cite} on_close={close_cite} />

@@ -117,6 +117,20 @@ test('a bad outcome figure is named at its field and the sheet shows no figure',
   assert.deepEqual(problems, []);
 });
 
+test('large print enlarges the sheet on screen and on paper, and survives typing', async (t) => {
+  const { page, problems } = await open(t, caseLink(VARIANTS.option));
+  await page.locator('[data-action="consent-sheet"]').click();
+  const size = () => page.locator('#consent-sheet article.sheet').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const before = await size();
+  const normalPages = await pages(page);
+  await page.getByLabel('Large print').check();
+  assert.ok((await size()) > before, 'larger type on screen');
+  await page.getByLabel('Name of the person who is ill').fill('Alex Example');
+  assert.ok(await page.getByLabel('Large print').isChecked(), 'typing keeps large print');
+  assert.ok((await pages(page)) > normalPages, 'large print takes more pages');
+  assert.deepEqual(problems, []);
+});
+
 test('no sheet is offered for verdicts that do not lead to ECMO', async (t) => {
   for (const c of [
     { schema: 'ecmo-case/1', indication: 'refractory-cardiac-arrest', patient: { age_years: 39 }, arrest: { rhythm: 'pvt', cpr_minutes: 20, rosc: false, hypothermia: false } },

@@ -23,8 +23,7 @@ use yew::prelude::*;
 pub use cite::cites;
 use cite::CiteDialog;
 use consent::{clinician_record, consent_sheet, SheetProps};
-use decision::{verdict_bar, Details};
-use inputs::Inputs;
+use decision::verdict_bar;
 use share::ShareBar;
 
 use crate::citation::{Cite, Guidance};
@@ -348,11 +347,22 @@ pub fn app() -> Html {
                 </div>
             }
             <main class="wrap screen" id="main">
-                <Inputs form={form.clone()} errors={errors} dispatch={dispatch.clone()}
-                    clock_start={*clock_start} {on_clock} />
+                { inputs::inputs(&yew::props!(inputs::InputsProps {
+                    form: form.clone(),
+                    errors,
+                    dispatch: dispatch.clone(),
+                    clock_start: *clock_start,
+                    on_clock,
+                })) }
                 if !empty {
-                    <Details derived={derived.clone()} dispatch={dispatch.clone()} {unplaced} clock_start={*clock_start}
-                        teach={modes.teach} learning={teaching_case(form, modes.teach)} />
+                    { decision::details(&yew::props!(decision::DetailsProps {
+                        derived: derived.clone(),
+                        dispatch: dispatch.clone(),
+                        unplaced,
+                        clock_start: *clock_start,
+                        teach: modes.teach,
+                        learning: teaching_case(form, modes.teach),
+                    })) }
                 }
             </main>
             if let (Some(Panel::Sheet), Some(kind)) = (*panel, sheet_kind) {

@@ -131,6 +131,21 @@ test('large print enlarges the sheet on screen and on paper, and survives typing
   assert.deepEqual(problems, []);
 });
 
+test('typed markup in the family\'s details prints as text, never as markup', async (t) => {
+  const { page, problems } = await open(t, caseLink(VARIANTS.option));
+  await page.locator('[data-action="consent-sheet"]').click();
+  const typed = '<img src=x id=injected><b>Alex</b> & "Jo"';
+  await page.getByLabel('Name of the person who is ill').fill(typed);
+  await page.getByLabel('Notes for the family (optional)').fill('<script>document.title="x"</script>');
+  const sheet = page.locator('#consent-sheet article.sheet');
+  await sheet.getByText(typed, { exact: true }).waitFor();
+  assert.equal(await page.locator('#injected').count(), 0, 'no element made from typed text');
+  assert.equal(await sheet.locator('b, script').count(), 0);
+  assert.ok((await sheet.innerText()).includes('<script>document.title="x"</script>'));
+  assert.notEqual(await page.title(), 'x');
+  assert.deepEqual(problems, []);
+});
+
 test('no sheet is offered for verdicts that do not lead to ECMO', async (t) => {
   for (const c of [
     { schema: 'ecmo-case/1', indication: 'refractory-cardiac-arrest', patient: { age_years: 39 }, arrest: { rhythm: 'pvt', cpr_minutes: 20, rosc: false, hypothermia: false } },

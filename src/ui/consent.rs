@@ -44,18 +44,18 @@ pub struct SheetProps<'a> {
 
 /// A text field of the sheet's inputs.
 fn text_field(
+    p: &SheetProps,
     id: &'static str,
     label: &'static str,
     hint: Option<&'static str>,
-    value: &str,
     error: Option<String>,
-    // A function pointer, not a generic closure: one copy of this code.
+    // Function pointers, not generic closures: one copy of this code.
+    get: fn(&SheetInputs) -> &str,
     set: fn(&mut SheetInputs, String),
-    inputs: &SheetInputs,
-    on_inputs: &Callback<SheetInputs>,
 ) -> Html {
-    let inputs = inputs.clone();
-    let on_inputs = on_inputs.clone();
+    let value = get(p.inputs).to_string();
+    let inputs = p.inputs.clone();
+    let on_inputs = p.on_inputs.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let el: HtmlInputElement = e.target_unchecked_into();
         let mut next = inputs.clone();
@@ -69,7 +69,7 @@ fn text_field(
             if let Some(h) = hint { <p class="hint">{ h }</p> }
             if let Some(e) = &error { <p class="error-message" id={error_id.clone()}>{ e.clone() }</p> }
             <input class="input input--wide" type="text" {id} autocomplete="off" spellcheck="false"
-                value={value.to_string()} {oninput} aria-describedby={error.is_some().then_some(error_id)} />
+                {value} {oninput} aria-describedby={error.is_some().then_some(error_id)} />
         </div>
     }
 }
@@ -106,19 +106,19 @@ pub fn consent_sheet(p: SheetProps) -> Html {
                 <h2 id="consent-title">{ "Information sheet for the family" }</h2>
                 <p class="hint">{ "What you type here stays on this screen only: it is not put in the link, the case file or anywhere else, and it is gone when the page closes. Print, then clear." }</p>
                 <div class="consent__grid">
-                    { text_field("sheet-person", "Name of the person who is ill", None, &i.person_name, None, |s, v| s.person_name = v, i, on) }
-                    { text_field("sheet-hospital", "Hospital", None, &i.hospital, None, |s, v| s.hospital = v, i, on) }
-                    { text_field("sheet-clinician", "Doctor or nurse who talked with the family", None, &i.clinician_name, None, |s, v| s.clinician_name = v, i, on) }
-                    { text_field("sheet-role", "Their role", None, &i.clinician_role, None, |s, v| s.clinician_role = v, i, on) }
-                    { text_field("sheet-spoken-with", "Who they talked with", Some("Names, and how they are related"), &i.spoken_with, None, |s, v| s.spoken_with = v, i, on) }
-                    { text_field("sheet-when", "Date and time of the talk", None, &i.when, None, |s, v| s.when = v, i, on) }
+                    { text_field(&p, "sheet-person", "Name of the person who is ill", None, None, |s| &s.person_name, |s, v| s.person_name = v) }
+                    { text_field(&p, "sheet-hospital", "Hospital", None, None, |s| &s.hospital, |s, v| s.hospital = v) }
+                    { text_field(&p, "sheet-clinician", "Doctor or nurse who talked with the family", None, None, |s| &s.clinician_name, |s, v| s.clinician_name = v) }
+                    { text_field(&p, "sheet-role", "Their role", None, None, |s| &s.clinician_role, |s, v| s.clinician_role = v) }
+                    { text_field(&p, "sheet-spoken-with", "Who they talked with", Some("Names, and how they are related"), None, |s| &s.spoken_with, |s, v| s.spoken_with = v) }
+                    { text_field(&p, "sheet-when", "Date and time of the talk", None, None, |s| &s.when, |s, v| s.when = v) }
                 </div>
                 <fieldset class="field consent__figure">
                     <legend class="field__label">{ "The centre's own outcome figure (optional)" }</legend>
                     <p class="hint">{ "NICE gives no survival figure with ECMO. If your centre has its own, give it with what it counts and its source; the sheet shows it as about X in 100." }</p>
-                    { text_field("sheet-figure", consent::FIGURE_FIELD, Some("A whole number from 0 to 100, such as 30"), &i.outcome.text, field_error(consent::FIGURE_FIELD), |s, v| s.outcome.text = v, i, on) }
-                    { text_field("sheet-counts", consent::COUNTS_FIELD, Some("For example: survived to leave hospital"), &i.outcome.counts, field_error(consent::COUNTS_FIELD), |s, v| s.outcome.counts = v, i, on) }
-                    { text_field("sheet-source", consent::SOURCE_FIELD, Some("For example: our audit, 2020 to 2024"), &i.outcome.source, field_error(consent::SOURCE_FIELD), |s, v| s.outcome.source = v, i, on) }
+                    { text_field(&p, "sheet-figure", consent::FIGURE_FIELD, Some("A whole number from 0 to 100, such as 30"), field_error(consent::FIGURE_FIELD), |s| &s.outcome.text, |s, v| s.outcome.text = v) }
+                    { text_field(&p, "sheet-counts", consent::COUNTS_FIELD, Some("For example: survived to leave hospital"), field_error(consent::COUNTS_FIELD), |s| &s.outcome.counts, |s, v| s.outcome.counts = v) }
+                    { text_field(&p, "sheet-source", consent::SOURCE_FIELD, Some("For example: our audit, 2020 to 2024"), field_error(consent::SOURCE_FIELD), |s| &s.outcome.source, |s, v| s.outcome.source = v) }
                 </fieldset>
                 <div class="field">
                     <label class="field__label" for="sheet-notes">{ "Notes for the family (optional)" }</label>

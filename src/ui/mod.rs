@@ -404,12 +404,18 @@ fn follow_url(
     }
 }
 
+thread_local! {
+    /// The teaching cases as forms, read once: comparing forms on each
+    /// render is cheap, reading fourteen case files is not.
+    static EXAMPLE_FORMS: Vec<Form> = EXAMPLES.iter().map(|e| Form::from_case_file(e.json)).collect();
+}
+
 /// The teaching case the form is, in teaching mode.
 fn teaching_case(form: &Form, teach: bool) -> Option<&'static crate::examples::Example> {
     if !teach {
         return None;
     }
-    EXAMPLES.iter().find(|e| Form::from_case_file(e.json) == *form)
+    EXAMPLE_FORMS.with(|forms| forms.iter().position(|f| f == form)).and_then(|i| EXAMPLES.get(i))
 }
 
 /// Shown while nothing is entered: how to start, and the teaching cases.

@@ -16,7 +16,7 @@
 
 use crate::citation::Cite;
 use crate::consent::{Paragraph, Record, Sheet};
-use crate::engine::{CautionSpec, NoteSpec, Rule, Statement};
+use crate::engine::{CautionSpec, NoteSpec, Rule};
 
 /// An HTML text being written.
 #[derive(Default)]
@@ -251,13 +251,6 @@ pub fn record(r: &Record) -> String {
     h.raw("</ol>");
     h.el("footer", "sheet__stamp", &r.stamp.line());
     h.finish()
-}
-
-/// Statements as cited paragraphs.
-pub fn statements(h: &mut H, statements: &[Statement]) {
-    for s in statements {
-        h.cited("p", "", s.text, s.cites);
-    }
 }
 
 /// The cautions' list items.
